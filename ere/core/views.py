@@ -1,0 +1,47 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+
+from ere.catalog.models import Favorite, Tool, ToolUpdate
+from ere.org.access import can, managed_agencies
+from ere.org.enums import Role
+from ere.org.views import agency_overview
+
+
+def home(request):
+    """A home page per role, useful on day one."""
+    user = request.user
+    context = {"title": "Accueil"}
+    tools = Tool.objects.in_service().for_user(user)
+    context["favorites"] = [
+        fav.tool for fav in Favorite.objects.filter(user=user, tool__in=tools).select_related("tool")
+    ]
+    context["updates"] = ToolUpdate.objects.for_user(user)[:5]
+    context["tool_count"] = tools.count()
+    if user.role == Role.CHAMPION:
+        context["championed_tools"] = user.championed_tools.order_by("name")
+    if can(user, "agency.overview"):
+        agencies = managed_agencies(user)
+        if user.role == Role.MANAGER and user.agency_id and not user.territory_scope_id:
+            context["overview"] = agency_overview(user.agency)
+        else:
+            context["managed_agencies"] = agencies.select_related("territory").order_by("territory__name", "name")
+    return render(request, "core/home.html", context)
+
+
+@login_not_required
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", {"title": "Accès refusé"}, status=403)
+
+
+@login_not_required
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", {"title": "Page introuvable"}, status=404)
+
+
+@login_not_required
+def server_error(request):
+    # No context processors here: the database may be the cause of the error.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("errors/500.html").render())

@@ -1,0 +1,95 @@
+"""The one place that answers « may this user see or do this? ».
+
+Every view and API endpoint asks `can(user, action, obj)` (or uses the `@require` decorator). Rules are plain
+functions of the user and, for object rules, of the object, so that they are easy to read and to test.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
+from ere.org.enums import Role
+
+FRONTLINE = {Role.AGENT, Role.CHAMPION}
+STAFF = {Role.MANAGER, Role.ADMIN}
+
+
+def _role(user):
+    if not user.is_authenticated:
+        return None
+    return Role.ADMIN if user.is_superuser else user.role
+
+
+def _is(*roles):
+    return lambda user, obj=None: _role(user) in roles
+
+
+def _authenticated(user, obj=None):
+    return user.is_authenticated
+
+
+def managed_agencies(user):
+    """The agencies whose aggregates this user may look at (managers, analysts, admins)."""
+    from ere.org.models import Agency
+
+    role = _role(user)
+    if role == Role.ADMIN:
+        return Agency.objects.all()
+    if role == Role.ANALYST:
+        if user.territory_scope_id:
+            return Agency.objects.filter(territory_id=user.territory_scope_id)
+        return Agency.objects.all()
+    if role == Role.MANAGER:
+        if user.territory_scope_id:
+            return Agency.objects.filter(territory_id=user.territory_scope_id)
+        return Agency.objects.filter(pk=user.agency_id)
+    return Agency.objects.none()
+
+
+def _oversees_agency(user, agency):
+    return agency is not None and managed_agencies(user).filter(pk=agency.pk).exists()
+
+
+RULES = {
+    # Catalogue: everybody logged in reads it; managers and admins write it.
+    "catalog.view": _authenticated,
+    "catalog.edit": _is(Role.MANAGER, Role.ADMIN),
+    "catalog.history": _is(Role.MANAGER, Role.ADMIN, Role.TRAINER),
+    # « Mes outils »: every logged-in employee has their own page.
+    "mytools.use": _authenticated,
+    # Agency at a glance: aggregates of an agency, for those who oversee it.
+    "agency.overview": lambda user, agency=None: (
+        _role(user) in {Role.MANAGER, Role.ANALYST, Role.ADMIN} and (agency is None or _oversees_agency(user, agency))
+    ),
+    # Reference data in the Django admin.
+    "admin.access": _is(Role.ADMIN),
+}
+
+
+def can(user, action, obj=None):
+    """True when `user` may perform `action` (a key of RULES), on `obj` for object rules."""
+    try:
+        rule = RULES[action]
+    except KeyError:
+        raise ValueError(f"Unknown action {action!r}") from None
+    return bool(rule(user, obj))
+
+
+def ensure(user, action, obj=None):
+    """Raise PermissionDenied (a 403 page) unless `user` may perform `action`."""
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def require(action):
+    """View decorator: the request's user must be allowed `action` (non-object rules)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            ensure(request.user, action)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,31 @@
+import pytest
+from django.urls import reverse
+
+from tests.catalog.factories import ToolFactory, ToolUpdateFactory
+
+
+def test_it_checks_access(client, db):
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_it_shows_an_agent_their_news(login, agent):
+    tool = ToolFactory(name="Agenda partagé")
+    ToolUpdateFactory(tool=tool, title="Nouvelle vue semaine")
+    response = login(agent).get(reverse("core:home"))
+    assert response.status_code == 200
+    assert "Nouvelle vue semaine" in response.content.decode()
+
+
+@pytest.mark.parametrize("user_fixture", ["manager", "territory_manager", "analyst", "admin_user"])
+def test_it_gives_overseers_their_agencies(request, login, user_fixture, agency):
+    user = request.getfixturevalue(user_fixture)
+    response = login(user).get(reverse("core:home"))
+    assert response.status_code == 200
+    assert agency.name in response.content.decode()
+
+
+def test_it_shows_an_agent_no_agency_overview(login, agent, agency):
+    response = login(agent).get(reverse("core:home"))
+    assert "Voir la fiche de l'agence" not in response.content.decode()
