@@ -40,8 +40,8 @@ migrate: install | var  ## Create or update the database schema
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 
-var/.demo-loaded: | var
-	$(MAKE) migrate
+# The demo is loaded once; `make demo` reloads it (load_demo is idempotent).
+var/.demo-loaded: | migrate
 	$(MANAGE) load_demo
 	touch $@
 

@@ -41,7 +41,9 @@ def manager(agency):
 
 @pytest.fixture
 def other_manager(other_agency):
-    return UserFactory(manager=True, email="eric@example.fr", first_name="Éric", last_name="Morel", agency=other_agency)
+    return UserFactory(
+        manager=True, email="eric@example.fr", first_name="Éric", last_name="Morel", agency=other_agency
+    )
 
 
 @pytest.fixture

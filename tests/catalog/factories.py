@@ -29,7 +29,9 @@ class ToolFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     class Params:
-        new = factory.Trait(launched_on=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3)))
+        new = factory.Trait(
+            launched_on=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+        )
         retired = factory.Trait(status=Status.RETIRED)
         pilot = factory.Trait(status=Status.PILOT)
 
