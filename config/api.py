@@ -1,6 +1,8 @@
 """The JSON API under /api/, with its OpenAPI description at /api/docs. Each module adds its router here."""
 
+from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
 
 from ere.catalog.api import router as catalog_router
 from ere.org.api_auth import api_auth
@@ -14,3 +16,34 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", catalog_router)
+
+# Errors in French, as the catalogue's own filter errors are (422 « Filtre non valable — … »).
+_PARAMETER_ERRORS = {
+    "bool_parsing": "doit valoir true ou false",
+    "int_parsing": "doit être un nombre entier",
+    "greater_than_equal": "doit être supérieur ou égal à {ge}",
+    "missing": "est obligatoire",
+}
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameter(request, exc):
+    messages = []
+    for error in exc.errors:
+        name = error["loc"][-1] if error.get("loc") else "requête"
+        if template := _PARAMETER_ERRORS.get(error.get("type")):
+            messages.append(f"{name} {template.format(**error.get('ctx', {}))}")
+        else:
+            messages.append(f"{name} : {error['msg']}")
+    return api.create_response(request, {"detail": f"Filtre non valable — {' ; '.join(messages)}"}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Introuvable"}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    detail = "Authentification requise : jeton d'un client de l'API (Authorization: Bearer …) ou session."
+    return api.create_response(request, {"detail": detail}, status=401)

@@ -129,7 +129,9 @@ class OfferForm(CatalogItemForm):
 class ResourceForm(BaseModelForm):
     class Meta(BaseModelForm.Meta):
         model = Resource
-        fields = ["kind", "title", "url", "body", "position"]
+        # A tuple: the inline formset appends its foreign key to a list of fields in place, which would add it to
+        # every later form (and the other parent's key, « offer » or « tool », as an editable field).
+        fields = ("kind", "title", "url", "body", "position")
         widgets = {"body": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):

@@ -68,7 +68,9 @@ def fold(text):
 
 
 def stem(word):
-    """A light French stemmer for plurals: « offres » → « offre », « bureaux » → « bureau »."""
+    """A light French stemmer for plurals: « offres » → « offre », « bureaux » → « bureau », « locaux » → « local »."""
+    if len(word) > 4 and word.endswith("eaux"):
+        return word[:-1]
     if len(word) > 4 and word.endswith("aux"):
         return word[:-3] + "al"
     if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
@@ -132,7 +134,8 @@ class Index:
                     break
             else:
                 term = query_terms[i]
-                groups.append([[term]] + self.expansions.get(term, []))
+                # An acronym, or a meaning of a single word (« rendez-vous » for « RDV »).
+                groups.append([[term]] + self.expansions.get(term, []) + self.expansions.get((term,), []))
                 i += 1
         return groups
 

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +14,13 @@ def lockout(request, response=None, credentials=None):
     """Shown by django-axes after too many failed logins (HTTP 429)."""
     minutes = round(settings.AXES_COOLOFF_TIME * 60)
     return render(request, "registration/lockout.html", {"cooloff_minutes": minutes}, status=429)
+
+
+def axes_username(request, credentials=None):
+    """The account a login attempt counts against, read as the login reads it: « Alice@X.fr » is « alice@x.fr »."""
+    data = credentials or getattr(request, "data", request.POST)
+    username = data.get(settings.AXES_USERNAME_FORM_FIELD)
+    return unicodedata.normalize("NFKC", username).strip().lower() if username else username
 
 
 def profile(request):

@@ -102,3 +102,44 @@ class ToolUpdateFactory(factory.django.DjangoModelFactory):
     kind = UpdateKind.CHANGE
     title = factory.Sequence(lambda n: f"Annonce {n}")
     published_on = factory.LazyFunction(timezone.localdate)
+
+
+def tool_form_data(tool, **overrides):
+    """What the tool edit form posts back when nothing is changed (its kit included, with an empty extra row)."""
+    resources = list(tool.resources.all())
+    data = {
+        "name": tool.name,
+        "acronym": tool.acronym,
+        "slug": tool.slug,
+        "summary": tool.summary,
+        "description": tool.description,
+        "audience": tool.audience,
+        "status": tool.status,
+        "launched_on": tool.launched_on.isoformat() if tool.launched_on else "",
+        "owner_department": tool.owner_department,
+        "url": tool.url,
+        "how_to_start": tool.how_to_start,
+        "tasks": [t.pk for t in tool.tasks.all()],
+        "categories": [c.pk for c in tool.categories.all()],
+        "related_tools": [t.pk for t in tool.related_tools.all()],
+        "champions": [u.pk for u in tool.champions.all()],
+        "change_reason": "",
+        "announce_kind": "change",
+        "announce_title": "",
+        "announce_body": "",
+        "kit-TOTAL_FORMS": str(len(resources) + 1),
+        "kit-INITIAL_FORMS": str(len(resources)),
+        "kit-MIN_NUM_FORMS": "0",
+        "kit-MAX_NUM_FORMS": "1000",
+    }
+    for n, resource in enumerate([*resources, Resource(kind=ResourceKind.LINK, title="", url="")]):
+        data |= {
+            f"kit-{n}-id": resource.pk or "",
+            f"kit-{n}-kind": resource.kind,
+            f"kit-{n}-title": resource.title,
+            f"kit-{n}-url": resource.url,
+            f"kit-{n}-body": resource.body,
+            f"kit-{n}-position": resource.position,
+        }
+    data.update(overrides)
+    return data
