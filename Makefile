@@ -86,7 +86,7 @@ bench: install-dev  ## Run the benchmarks (bench/), printing ratios against a re
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 screenshots: install-dev  ## Refresh the screenshots in docs/screenshots (needs Chromium)
-	$(BIN)/pytest tests/browser/test_screenshots.py -p no:randomly $(PYTEST_ARGS)
+	ERE_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/browser/test_screenshots.py -p no:randomly $(PYTEST_ARGS)
 
 lock: install-dev  ## Recompute requirements/*.txt from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 -o requirements/base.txt

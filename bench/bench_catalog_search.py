@@ -14,13 +14,43 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ere.catalog.search import Index, fold  # noqa: E402
+from ere.catalog.search import Index, fold
 
-WORDS = (
-    "offre emploi recrutement candidat entreprise rendez-vous agenda messagerie visio réseau social suivi profil "
-    "aide embauche immersion formation prescription service tablette carbone déclaration préalable simulation "
-    "méthode événement salon job dating compétence métier alternance contrat"
-).split()
+WORDS = [
+    "offre",
+    "emploi",
+    "recrutement",
+    "candidat",
+    "entreprise",
+    "rendez-vous",
+    "agenda",
+    "messagerie",
+    "visio",
+    "réseau",
+    "social",
+    "suivi",
+    "profil",
+    "aide",
+    "embauche",
+    "immersion",
+    "formation",
+    "prescription",
+    "service",
+    "tablette",
+    "carbone",
+    "déclaration",
+    "préalable",
+    "simulation",
+    "méthode",
+    "événement",
+    "salon",
+    "job",
+    "dating",
+    "compétence",
+    "métier",
+    "alternance",
+    "contrat",
+]
 GLOSSARY = {"DPAE": "déclaration préalable à l'embauche", "MRS": "méthode de recrutement par simulation"}
 QUERIES = ["offre", "recrutement candidat", "DPAE", "rendez vous", "aide embauche", "xyz", "immersion", "visio"]
 
