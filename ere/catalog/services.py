@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 
 from ere.catalog.enums import Status
 from ere.catalog.models import GlossaryTerm, Offer, Resource, Tool, news_since
-from ere.catalog.search import Index
+from ere.catalog.search import Index, fold
 
 AUDIENCES = {
     # filter value → (tool audiences, offer audiences); items for everyone always match.
@@ -31,6 +31,11 @@ def _filtered(queryset, filters, audiences):
     if audiences is not None:
         queryset = queryset.filter(audience__in=audiences)
     return queryset.prefetch_related("tasks", "categories").distinct()
+
+
+def by_name(item):
+    """Alphabetical order as a French reader expects it: « Éditeur » between « Dialogue » and « Fiche »."""
+    return fold(item.name)
 
 
 def glossary_map():
@@ -61,7 +66,7 @@ def search_catalog(filters):
         items += list(_filtered(Tool.objects.all(), filters, tool_audiences))
     if kind in ("", None, "offer"):
         items += list(_filtered(Offer.objects.all(), filters, offer_audiences))
-    items.sort(key=lambda item: item.name.lower())
+    items.sort(key=by_name)
     query = (filters.get("q") or "").strip()
     if not query:
         return items

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
 
 from ere.catalog import services
 from ere.catalog.forms import CatalogFilterForm, OfferForm, ToolForm, resource_formset
@@ -204,11 +205,11 @@ def glossary(request):
 def my_tools(request):
     """The agent's tools grouped by task, their favourites and what is new for their role."""
     user = request.user
-    tools = list(
+    tools = sorted(
         Tool.objects.in_service()
         .for_user(user)
-        .prefetch_related("tasks", Prefetch("favorites", queryset=Favorite.objects.filter(user=user)))
-        .order_by("name")
+        .prefetch_related("tasks", Prefetch("favorites", queryset=Favorite.objects.filter(user=user))),
+        key=services.by_name,
     )
     for tool in tools:
         tool.is_favorite = bool(tool.favorites.all())
@@ -261,6 +262,10 @@ def dismiss_update(request, pk):
     update = get_object_or_404(ToolUpdate.objects.for_user(request.user), pk=pk)
     DismissedUpdate.objects.get_or_create(user=request.user, update=update)
     if request.htmx:
-        return HttpResponse("")
+        if ToolUpdate.objects.for_user(request.user).exists():
+            return HttpResponse("")
+        # That was the last one: the whole block shows its empty state.
+        response = render(request, "catalog/_updates.html", {"updates": [], "next": _next(request)})
+        return reswap(retarget(response, "#updates"), "outerHTML")
     messages.info(request, f"« {update.title} » ne s'affichera plus dans vos nouveautés.")
     return redirect(_next(request) or "catalog:my_tools")

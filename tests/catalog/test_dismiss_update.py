@@ -60,11 +60,20 @@ def test_it_goes_back_to_a_local_next_page_only(login, agent, update):
     assert response.url == reverse("catalog:my_tools")
 
 
-def test_an_htmx_request_gets_an_empty_answer(login, agent, update):
+def test_an_htmx_request_gets_an_empty_answer_while_other_news_remain(login, agent, update):
+    ToolUpdateFactory(tool=update.tool, title="Une autre nouveauté")
     response = login(agent).post(_url(update), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert response.content == b""
     assert DismissedUpdate.objects.filter(user=agent, update=update).exists()
+
+
+def test_dismissing_the_last_news_replaces_the_block_with_its_empty_state(login, agent, update):
+    response = login(agent).post(_url(update), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#updates"
+    assert response["HX-Reswap"] == "outerHTML"
+    assert "Rien de nouveau sur vos outils" in response.content.decode()
 
 
 def test_dismissing_twice_is_a_404_and_keeps_one_dismissal(login, agent, update):
