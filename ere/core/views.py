@@ -1,9 +1,11 @@
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
 from django.shortcuts import render
 
 from ere.catalog.models import Favorite, Tool, ToolUpdate
 from ere.org.access import can, managed_agencies
 from ere.org.enums import Role
+from ere.org.models import User
 from ere.org.views import agency_overview
 
 
@@ -17,6 +19,14 @@ def home(request):
     ]
     context["updates"] = ToolUpdate.objects.for_user(user)[:5]
     context["tool_count"] = tools.count()
+    if user.agency_id:
+        context["agency_champions"] = (
+            User.objects.active()
+            .champions()
+            .filter(agency_id=user.agency_id)
+            .exclude(pk=user.pk)
+            .prefetch_related(Prefetch("championed_tools", queryset=Tool.objects.in_service().order_by("name")))
+        )
     if user.role == Role.CHAMPION:
         context["championed_tools"] = user.championed_tools.order_by("name")
     if can(user, "agency.overview"):
