@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.template import loader
 
 from ere.core.forms import BaseForm
+from ere.core.tasks import send_email
 
 
 class LoginForm(auth_forms.AuthenticationForm, BaseForm):
@@ -26,6 +28,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm, BaseForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        """Render the message here, send it from the worker."""
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        send_email.enqueue(subject, body, [to_email])
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm, BaseForm):
