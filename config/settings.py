@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ere.core",
     "ere.org",
     "ere.catalog",
+    "ere.usage",
 ]
 
 MIDDLEWARE = [
@@ -259,5 +260,17 @@ ERE_SITE_TITLE = "ERE Digitale"
 ERE_SITE_TAGLINE = "Maîtriser ses outils numériques, rendre l'offre numérique lisible"
 # A tool launched or announced within this many days shows in « Nouveautés ».
 ERE_NEWS_DAYS = envint("ERE_NEWS_DAYS", 60)
+# Usage map (ere.usage)
+USAGE_LAKE_DIR = Path(os.getenv("USAGE_LAKE_DIR", VAR_DIR / "lake"))
+# Key of the HMAC that pseudonymises agent identifiers in usage data. Required in production; changing it makes
+# past and future events of one agent look like two agents.
+USAGE_HMAC_KEY = envsecret("USAGE_HMAC_KEY") or ("" if not DEBUG else "insecure-dev-usage-key")
+if not USAGE_HMAC_KEY:
+    raise ImproperlyConfigured("USAGE_HMAC_KEY est obligatoire quand DEBUG=false")
+# Groups with fewer agents than this are suppressed in every manager/analyst page, export and API.
+USAGE_MIN_GROUP = envint("USAGE_MIN_GROUP", 5)
+# Raw usage events older than this are deleted by `purge_usage` (run it daily).
+USAGE_RETENTION_DAYS = envint("USAGE_RETENTION_DAYS", 395)
+
 # Local passwords of the demo accounts (load_demo); never used outside a demo.
 ERE_DEMO_PASSWORD = os.getenv("ERE_DEMO_PASSWORD", "demo-ere-2026")

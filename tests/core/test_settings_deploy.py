@@ -15,6 +15,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DEBUG": "false",
     "SECRET_KEY": secrets.token_urlsafe(64),
+    "USAGE_HMAC_KEY": secrets.token_urlsafe(32),
     "ALLOWED_HOSTS": "ere.example.fr",
     "DJANGO_SETTINGS_MODULE": "config.settings",
 }
@@ -111,3 +112,9 @@ def test_envsecret_prefers_the_file(monkeypatch, tmp_path):
     assert envsecret("ERE_TEST_SECRET") == "depuis-la-variable"
     monkeypatch.setenv("ERE_TEST_SECRET_FILE", str(secret))
     assert envsecret("ERE_TEST_SECRET") == "depuis-le-fichier"
+
+
+def test_it_refuses_to_start_in_production_without_a_pseudonymisation_key(tmp_path):
+    result = _manage(tmp_path, "check", **(PRODUCTION | {"USAGE_HMAC_KEY": None}))
+    assert result.returncode != 0
+    assert "USAGE_HMAC_KEY est obligatoire quand DEBUG=false" in result.stderr
