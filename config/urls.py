@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("ere.org.auth_urls")),
     path("organisation/", include("ere.org.urls")),
     path("catalogue/", include("ere.catalog.urls")),
+    path("usages/", include("ere.usage.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

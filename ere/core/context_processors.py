@@ -47,5 +47,11 @@ def site(request):
         ]
         if can(user, "agency.overview"):
             nav.append(("Agences", "org:agencies", {"org:agencies", "org:agency"}))
+        if can(user, "usage.map"):
+            nav.append(("Cartographie", "usage:map", {"usage:map"}))
+        if can(user, "survey.manage"):
+            surveys = {"usage:survey_list", "usage:survey_create", "usage:survey_edit", "usage:survey_results"}
+            surveys |= {"usage:survey_import", "usage:survey_import_columns"}
+            nav.append(("Enquêtes", "usage:survey_list", surveys))
         nav = [{"label": label, "url": reverse(name), "active": current in views} for label, name, views in nav]
     return {"SITE_CONFIG": SITE_CONFIG, "main_nav": nav}

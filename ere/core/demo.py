@@ -16,6 +16,7 @@ from ere.org.enums import Role, Specialty
 LOADERS = [
     "ere.org.demo",
     "ere.catalog.demo",
+    "ere.usage.demo",
 ]
 
 DEFAULT_SEED = 2026

@@ -7,6 +7,7 @@ from ere.org.access import can, managed_agencies
 from ere.org.enums import Role
 from ere.org.models import User
 from ere.org.views import agency_overview
+from ere.usage.survey_services import open_surveys
 
 
 def home(request):
@@ -27,6 +28,10 @@ def home(request):
             .exclude(pk=user.pk)
             .prefetch_related(Prefetch("championed_tools", queryset=Tool.objects.in_service().order_by("name")))
         )
+    # « Mes enquêtes »: a call to action while a survey awaits this agent, a quieter link once it is sent.
+    surveys = open_surveys(user)
+    context["pending_surveys"] = [c for c, response in surveys if response is None or not response.is_submitted]
+    context["sent_surveys"] = [c for c, response in surveys if response is not None and response.is_submitted]
     if user.role == Role.CHAMPION:
         context["championed_tools"] = user.championed_tools.order_by("name")
     if can(user, "agency.overview"):

@@ -63,6 +63,25 @@ RULES = {
     ),
     # Reference data in the Django admin.
     "admin.access": _is(Role.ADMIN),
+    # Surveys (enquêtes): managers, analysts and admins run campaigns. They see a campaign that targets one of the
+    # agencies they oversee (its results restricted to those agencies), and may change it only when it targets none
+    # outside their scope.
+    # Usage map: aggregates of their scope for those who oversee agencies; one's own figures for everybody.
+    "usage.map": _is(Role.MANAGER, Role.ANALYST, Role.ADMIN),
+    "usage.mine": _authenticated,
+    "survey.manage": _is(Role.MANAGER, Role.ANALYST, Role.ADMIN),
+    "survey.view": lambda user, campaign=None: (
+        _role(user) in {Role.MANAGER, Role.ANALYST, Role.ADMIN}
+        and (campaign is None or campaign.agencies.filter(pk__in=managed_agencies(user)).exists())
+    ),
+    "survey.edit": lambda user, campaign=None: (
+        _role(user) in {Role.MANAGER, Role.ANALYST, Role.ADMIN}
+        and (campaign is None or not campaign.agencies.exclude(pk__in=managed_agencies(user)).exists())
+    ),
+    # An agent answers a campaign that targets their agency and role, while it is open.
+    "survey.answer": lambda user, campaign=None: (
+        user.is_authenticated and (campaign is None or (campaign.is_open and campaign.targets(user)))
+    ),
 }
 
 

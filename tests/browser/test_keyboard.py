@@ -17,5 +17,5 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content
     assert page.url == f"{live_server.url}/#content"
     page.keyboard.press("Tab")
     assert page.evaluate("document.getElementById('content').contains(document.activeElement)")
-    # The first stop in the content is the first link of « Nouveautés », not the header or the menu.
-    expect(page.locator("#updates-list").get_by_role("link").first).to_be_focused()
+    # The first stop in the content is its first link (« Tous mes outils, par tâche »), not the header or the menu.
+    expect(page.locator("#content").get_by_role("link").first).to_be_focused()

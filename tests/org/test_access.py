@@ -32,6 +32,14 @@ ALLOWED = {
     ("agency.overview", "agency"): {"manager", "territory_manager", "analyst", "admin_user"},
     ("agency.overview", "other_agency"): {"other_manager", "analyst", "admin_user"},
     ("admin.access", None): {"admin_user"},
+    # Surveys: the object rules on a campaign are tested in tests/usage/test_survey_access.py.
+    ("survey.manage", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
+    ("survey.view", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
+    ("survey.edit", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
+    ("survey.answer", None): set(ROLES) - {"anonymous"},
+    # Usage map: aggregates for those who oversee agencies (their scope is applied by the map's filters).
+    ("usage.map", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
+    ("usage.mine", None): set(ROLES) - {"anonymous"},
 }
 
 CASES = [

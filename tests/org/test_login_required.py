@@ -11,6 +11,7 @@ from ere.catalog import urls as catalog_urls
 from ere.core import urls as core_urls
 from ere.org import auth_urls
 from ere.org import urls as org_urls
+from ere.usage import urls as usage_urls
 
 # URL name → (arguments, open to anonymous visitors, accepted methods)
 URLS = {
@@ -38,6 +39,20 @@ URLS = {
     "catalog:offer_edit": (["simulateur"], False, "GET"),
     "catalog:history": (["applicatifs", "agenda"], False, "GET"),
     "catalog:dismiss_update": ([1], False, "POST"),
+    "usage:map": ([], False, "GET"),
+    "usage:map_export": (["outils"], False, "GET"),
+    "usage:mine": ([], False, "GET"),
+    "usage:privacy": ([], False, "GET"),
+    "usage:survey_list": ([], False, "GET"),
+    "usage:survey_create": ([], False, "GET"),
+    "usage:survey_edit": ([1], False, "GET"),
+    "usage:survey_results": ([1], False, "GET"),
+    "usage:survey_export": ([1], False, "GET"),
+    "usage:survey_import": ([1], False, "GET"),
+    "usage:survey_import_columns": ([1], False, "GET"),
+    "usage:my_surveys": ([], False, "GET"),
+    "usage:survey_resume": ([1], False, "GET"),
+    "usage:survey_step": ([1, 1], False, "GET"),
 }
 
 
@@ -51,7 +66,11 @@ def _names(module, namespace=""):
 
 def test_the_table_names_every_url():
     names = (
-        _names(core_urls, "core:") | _names(auth_urls) | _names(org_urls, "org:") | _names(catalog_urls, "catalog:")
+        _names(core_urls, "core:")
+        | _names(auth_urls)
+        | _names(org_urls, "org:")
+        | _names(catalog_urls, "catalog:")
+        | _names(usage_urls, "usage:")
     )
     assert names == set(URLS)
 
