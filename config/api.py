@@ -6,6 +6,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from ere.catalog.api import router as catalog_router
 from ere.org.api_auth import api_auth
+from ere.usage.api import router as usage_router
 
 api = NinjaAPI(
     title="API ERE Digitale",
@@ -16,6 +17,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", catalog_router)
+api.add_router("/", usage_router)
 
 # Errors in French, as the catalogue's own filter errors are (422 « Filtre non valable — … »).
 _PARAMETER_ERRORS = {
@@ -28,14 +30,20 @@ _PARAMETER_ERRORS = {
 
 @api.exception_handler(ValidationError)
 def invalid_parameter(request, exc):
-    messages = []
+    messages, in_body = [], False
     for error in exc.errors:
-        name = error["loc"][-1] if error.get("loc") else "requête"
+        location = [str(part) for part in error.get("loc", ())]
+        in_body = in_body or (location[:1] == ["body"])
+        # « events.3.start » names the event and the field of a posted batch.
+        name = (
+            ".".join(location[2:]) if location[:1] == ["body"] and len(location) > 2 else (location or ["requête"])[-1]
+        )
         if template := _PARAMETER_ERRORS.get(error.get("type")):
             messages.append(f"{name} {template.format(**error.get('ctx', {}))}")
         else:
             messages.append(f"{name} : {error['msg']}")
-    return api.create_response(request, {"detail": f"Filtre non valable — {' ; '.join(messages)}"}, status=422)
+    what = "Données non valables" if in_body else "Filtre non valable"
+    return api.create_response(request, {"detail": f"{what} — {' ; '.join(messages)}"}, status=422)
 
 
 @api.exception_handler(Http404)

@@ -48,7 +48,7 @@ def site(request):
         if can(user, "agency.overview"):
             nav.append(("Agences", "org:agencies", {"org:agencies", "org:agency"}))
         if can(user, "usage.map"):
-            nav.append(("Cartographie", "usage:map", {"usage:map"}))
+            nav.append(("Cartographie", "usage:map", {"usage:map", "usage:imports", "usage:import_detail"}))
         if can(user, "survey.manage"):
             surveys = {"usage:survey_list", "usage:survey_create", "usage:survey_edit", "usage:survey_results"}
             surveys |= {"usage:survey_import", "usage:survey_import_columns"}

@@ -69,6 +69,7 @@ RULES = {
     # Usage map: aggregates of their scope for those who oversee agencies; one's own figures for everybody.
     "usage.map": _is(Role.MANAGER, Role.ANALYST, Role.ADMIN),
     "usage.mine": _authenticated,
+    "usage.import": _is(Role.ANALYST, Role.ADMIN),
     "survey.manage": _is(Role.MANAGER, Role.ANALYST, Role.ADMIN),
     "survey.view": lambda user, campaign=None: (
         _role(user) in {Role.MANAGER, Role.ANALYST, Role.ADMIN}

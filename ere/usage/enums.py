@@ -25,6 +25,7 @@ class ImportFormat(models.TextChoices):
     PARQUET = "parquet", "Parquet"
     JSONL = "jsonl", "JSON Lines"
     ACTIVITYWATCH = "activitywatch", "Export ActivityWatch"
+    API = "api", "Lot JSON (API)"
 
 
 class Frequency(models.TextChoices):

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from ere.catalog.models import Tool
-from ere.org.access import require
+from ere.org.access import can, require
 from ere.usage import charts, usage_map
 from ere.usage.map_forms import MapFilterForm
 from ere.usage.mine import my_usage
@@ -70,6 +70,7 @@ def map_page(request):
         "state": state,
         "min_group": settings.USAGE_MIN_GROUP,
         "query_string": request.GET.urlencode(),
+        "can_import": can(request.user, "usage.import"),
         "breadcrumb_data": {"current": "Cartographie des usages"},
     }
     if state and state["status"] == "done" and not state["result"]["suppressed"]:

@@ -70,7 +70,7 @@ def import_file(path, format="auto", agent=None, source=None, user=None, progres
 
 def import_records(records, source, agent=None, user=None, progress=None, usage_import=None):
     """Import a JSON batch (a list of dicts with the canonical keys), e.g. from the collector API."""
-    usage_import = usage_import or UsageImport(source=str(source)[:120], format=ImportFormat.JSONL, created_by=user)
+    usage_import = usage_import or UsageImport(source=str(source)[:120], format=ImportFormat.API, created_by=user)
 
     def prepare(con, report):
         return pipeline.prepare(

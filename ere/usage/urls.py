@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ere.usage import map_views, survey_views
+from ere.usage import import_views, map_views, survey_views
 
 app_name = "usage"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     # The usage map: managers, analysts and admins see aggregates of their scope
     path("carte/", map_views.map_page, name="map"),
     path("carte/export/<slug:table>.csv", map_views.map_export, name="map_export"),
+    # Imports of usage logs: admins and analysts
+    path("imports/", import_views.imports, name="imports"),
+    path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     # Every agent: their own figures, and what is collected
     path("mon-usage/", map_views.mine, name="mine"),
     path("vos-donnees/", map_views.privacy, name="privacy"),

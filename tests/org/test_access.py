@@ -40,6 +40,7 @@ ALLOWED = {
     # Usage map: aggregates for those who oversee agencies (their scope is applied by the map's filters).
     ("usage.map", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
     ("usage.mine", None): set(ROLES) - {"anonymous"},
+    ("usage.import", None): {"analyst", "admin_user"},
 }
 
 CASES = [

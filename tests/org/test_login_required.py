@@ -42,6 +42,8 @@ URLS = {
     "usage:map": ([], False, "GET"),
     "usage:map_export": (["outils"], False, "GET"),
     "usage:mine": ([], False, "GET"),
+    "usage:imports": ([], False, "GET"),
+    "usage:import_detail": ([1], False, "GET"),
     "usage:privacy": ([], False, "GET"),
     "usage:survey_list": ([], False, "GET"),
     "usage:survey_create": ([], False, "GET"),
