@@ -74,7 +74,7 @@ def phase_migrate(args):
 def phase_idle(args):
     """Django and the usage modules loaded, nothing done: the floor of every phase's memory."""
     setup_django(args.var, args.lake)
-    import ere.usage.report  # noqa: F401
+    import ere.usage.report
     import ere.usage.services  # noqa: F401
 
     return {"seconds": 0.0}
@@ -346,7 +346,8 @@ def run_size(events, agents, args, *, with_csv=True, reimport=True):
         if with_csv:
             results["import_csv"] = run_phase("import", work, timeout, lake=work / "lake-csv", file=csv_path, **common)
         if reimport and "error" not in results["import_parquet"]:
-            results["reimport"] = run_phase("import", work, timeout, lake=work / "lake-parquet", file=parquet, **common)
+            again = {"lake": work / "lake-parquet", "file": parquet}
+            results["reimport"] = run_phase("import", work, timeout, **again, **common)
         if "error" not in results["import_parquet"]:
             results["report"] = run_phase("report", work, timeout, lake=work / "lake-parquet", **common)
         else:
@@ -399,12 +400,13 @@ def print_size(results):
         if result is None:
             continue
         if "error" in result:
-            print(f"  {label:<34} {'failed':>9} {'':>11} {'':>8} {result.get('peak_mb', 0):>7.0f} MB   {result['error']}")
+            peak = result.get("peak_mb", 0)
+            print(f"  {label:<34} {'failed':>9} {'':>11} {'':>8} {peak:>7.0f} MB   {result['error']}")
             continue
         value = rate(result, events)
         mark = f" ({verdict(value >= minimum)})" if minimum else ""
-        print(f"  {label:<34} {result['seconds']:>9.2f} {fmt_rate(value):>11} {result['cpu']:>8.1f} {result['peak_mb']:>7.0f} MB   "
-              f"{target}{mark}")  # fmt: skip
+        print(f"  {label:<34} {result['seconds']:>9.2f} {fmt_rate(value):>11} {result['cpu']:>8.1f} "
+              f"{result['peak_mb']:>7.0f} MB   {target}{mark}")  # fmt: skip
     idle = results.get("idle", {})
     print(f"  (a child with Django and the usage modules loaded, doing nothing: {idle.get('peak_mb', 0):.0f} MB)")
     print(f"  lake written by the Parquet import: {results.get('lake_mb', 0):.0f} MB")
@@ -435,7 +437,8 @@ def print_checks(ours, ref):
     failed = [check for check in checks if not check[3]]
     print(f"  report = reference: {len(checks) - len(failed)}/{len(checks)} checks agree "
           f"(population {ours['agents']:,} agents / {ours['agent_days']:,} agent-days, top tool {ours['top_tool']} "
-          f"{ours['top_tool_agent_days']:,} agent-days, {ours['pairs']} pairs, {ours['switches']:,} switches)")  # fmt: skip
+          f"{ours['top_tool_agent_days']:,} agent-days, {ours['pairs']} pairs, "
+          f"{ours['switches']:,} switches)")  # fmt: skip
     for key, mine, theirs, _ in failed:
         print(f"    DISAGREE {key}: report {mine} / reference {theirs}")
 
@@ -481,7 +484,9 @@ def main():
     parser.add_argument("--events", type=int, default=10_000_000, help="events in the month (default 10 M)")
     parser.add_argument("--agents", type=int, help="agents (default 3,000 per 10 M events)")
     parser.add_argument("--quick", action="store_true", help="1 M events, for a fast check")
-    parser.add_argument("--scale", action="store_true", help="run 1 M, 10 M and 50 M events (takes ~10 minutes)")
+    parser.add_argument(
+        "--scale", action="store_true", help="run 1 M, 10 M and 50 M events (about 4 minutes, 8 GB of disk)"
+    )
     parser.add_argument("--data-dir", type=Path, default=ROOT / "var" / "bench", help="cache of generated files")
     parser.add_argument("--work-dir", type=Path, default=None, help="where the temporary lakes go (default: /tmp)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds allowed to each phase")
@@ -489,6 +494,7 @@ def main():
     args = parser.parse_args()
     if args.work_dir:
         args.work_dir.mkdir(parents=True, exist_ok=True)
+    sys.stdout.reconfigure(line_buffering=True)  # each line as it comes, also through a pipe (make, CI)
     started = time.perf_counter()
     print(f"bench_usage: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; each phase in its own process;"
           " times exclude process start-up, CPU = user + system seconds of the whole child")  # fmt: skip
@@ -502,7 +508,8 @@ def main():
     else:
         events = 1_000_000 if args.quick else args.events
         print_size(run_size(events, args.agents, args))
-    print(f"\ntotal {time.perf_counter() - started:.0f} s, load average {os.getloadavg()[0]:.1f}. Figures vary with the machine's load; ratios are the point.")
+    elapsed = time.perf_counter() - started
+    print(f"\ntotal {elapsed:.0f} s, load average {os.getloadavg()[0]:.1f}: figures vary with the machine's load.")
 
 
 if __name__ == "__main__":
