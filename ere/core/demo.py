@@ -17,6 +17,7 @@ LOADERS = [
     "ere.org.demo",
     "ere.catalog.demo",
     "ere.usage.demo",
+    "ere.usage.demo_usage",
 ]
 
 DEFAULT_SEED = 2026

@@ -3,6 +3,8 @@
 Pure functions of plain data (no Django), returning JSON strings that `plotly.min.js` draws in the page.
 """
 
+import math
+
 import networkx as nx
 import plotly.graph_objects as go
 
@@ -18,14 +20,14 @@ def _layout(fig, height=480, **kwargs):
     return fig.to_json().replace("<", "\\u003c")
 
 
-def network(tools, pairs, communities, labels, min_phi=0.1, seed=7):
+def network(tools, pairs, communities, labels, min_phi=0.1):
     """Tools as nodes (size = adoption, colour = community), co-usage as edges (phi above `min_phi`)."""
     community_of = {tool: n for n, group in enumerate(communities) for tool in group}
     graph = nx.Graph()
     graph.add_nodes_from(sorted(t["tool"] for t in tools))
     edges = [p for p in pairs if p["phi"] is not None and p["phi"] >= min_phi]
     graph.add_weighted_edges_from(sorted((p["a"], p["b"], p["phi"]) for p in edges))
-    position = nx.spring_layout(graph, weight="weight", seed=seed) if graph.number_of_nodes() else {}
+    position = community_layout(communities, sorted(graph.nodes))
     fig = go.Figure()
     for pair in edges:
         (x0, y0), (x1, y1) = position[pair["a"]], position[pair["b"]]
@@ -63,9 +65,26 @@ def network(tools, pairs, communities, labels, min_phi=0.1, seed=7):
     # Room around the outermost nodes for their names.
     xs = [x for x, _ in position.values()] or [0]
     ys = [y for _, y in position.values()] or [0]
-    fig.update_xaxes(visible=False, range=[min(xs) - 0.35, max(xs) + 0.35])
-    fig.update_yaxes(visible=False, range=[min(ys) - 0.15, max(ys) + 0.2])
-    return _layout(fig, height=600)
+    fig.update_xaxes(visible=False, range=[min(xs) - 0.6, max(xs) + 0.6])
+    fig.update_yaxes(visible=False, range=[min(ys) - 0.35, max(ys) + 0.35])
+    return _layout(fig, height=720)
+
+
+def community_layout(communities, nodes):
+    """Each community on its own small circle, the communities around a large one: clusters stay apart and
+    their names readable (a force layout piles the strongly linked tools on top of each other)."""
+    groups = [sorted(group) for group in communities if group]
+    seen = {tool for group in groups for tool in group}
+    groups += [[tool] for tool in nodes if tool not in seen]
+    position, count = {}, len(groups)
+    for n, group in enumerate(groups):
+        angle = 2 * math.pi * n / max(count, 1)
+        cx, cy = (math.cos(angle), math.sin(angle)) if count > 1 else (0.0, 0.0)
+        radius = 0 if len(group) == 1 else 0.2 + 0.05 * len(group)
+        for m, tool in enumerate(group):
+            inner = 2 * math.pi * m / len(group)
+            position[tool] = (cx * 2.2 + radius * math.cos(inner), cy * 2.2 + radius * math.sin(inner))
+    return position
 
 
 def heatmap(tools, pairs, labels, limit=20):

@@ -17,10 +17,10 @@ from django.db.models import Count
 from ere.catalog.models import Tool
 from ere.org.models import User
 from ere.usage import analytics, lake
-from ere.usage.imports.pipeline import MEMORY_LIMIT
 from ere.usage.imports.pseudonymise import pseudonymise_many
 from ere.usage.models import RawApplication, SurveyResponse, SurveyToolAnswer
 
+REPORT_MEMORY_LIMIT = "1536MB"
 RATIO_DIGITS = 4
 MINUTE_DIGITS = 1
 EMPTY_LAKE = (
@@ -101,11 +101,11 @@ def lake_events(con, filters):
 def lake_analysis(filters, *, min_group=None):
     """An `analytics.Analysis` of the lake for `filters`, on a DuckDB connection of its own, closed on exit."""
     min_group = settings.USAGE_MIN_GROUP if min_group is None else min_group
-    # Bounded like the imports: beyond the limit DuckDB spills to the lake's work folder instead of growing (a
-    # 50 M-event report peaked at 3.6 GB unbounded, 1.4 GB bounded; see docs/benchmarks.md).
+    # Bounded: beyond the limit DuckDB spills to the lake's work folder instead of growing (a 50 M-event report
+    # peaked at 3.6 GB unbounded). 1.5 GB keeps a 10 M-event month in memory and the process under 2 GB.
     work = lake.lake_dir() / ".work"
     work.mkdir(parents=True, exist_ok=True)
-    con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, temp_directory=str(work))
+    con = ibis.duckdb.connect(memory_limit=REPORT_MEMORY_LIMIT, temp_directory=str(work))
     try:
         events = lake_events(con, filters)
         agents = ibis.memtable(agents_dimension()) if filters.needs_agents else None
