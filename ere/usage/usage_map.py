@@ -8,6 +8,7 @@ import datetime
 import hashlib
 import json
 
+import ibis
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
@@ -16,12 +17,11 @@ from django_tasks import task
 from ere.catalog.models import Tool
 from ere.usage import analytics, lake, report
 from ere.usage.enums import ImportStatus
-from ere.usage.models import RawApplication, UsageImport
+from ere.usage.models import RawApplication, SurveyCampaign, UsageImport
 
 CACHE_SECONDS = 60 * 60 * 24
 EMPTY = "Aucun journal d'usage n'a encore été importé : la cartographie se remplira après le premier import."
 FAILED = "Le calcul n'a pas abouti. Réessayez ; si cela se reproduit, prévenez l'administrateur."
-STEPS = ["population", "tools", "co_usage", "transitions", "overload", "weekly_adoption", "launch", "communities"]
 
 
 def lake_version():
@@ -100,9 +100,22 @@ def compute(filters, progress=lambda step, pct: None):
         result["weekly_adoption"] = [{**row, "week": row["week"].isoformat()} for row in weekly]
         progress("launch", 90)
         result["adoption_after_launch"] = analysis.adoption_after_launch(launch_dates)
-        progress("communities", 95)
+        progress("communities", 93)
         result["communities"] = analytics.communities(result["co_usage"], tools=[t["tool"] for t in result["tools"]])
+        progress("declared", 97)
+        result["declared"] = None
+        if campaign := survey_for(filters):
+            declared = ibis.memtable(report.declared_frequencies(campaign))
+            result["declared"] = {"campaign": campaign.title, "tools": analysis.declared_vs_measured(declared)}
     return result
+
+
+def survey_for(filters):
+    """The latest survey campaign that asked agents of the filtered agencies (of any agency without a filter)."""
+    campaigns = SurveyCampaign.objects.filter(starts_on__lte=filters.end or timezone.localdate())
+    if filters.agencies:
+        campaigns = campaigns.filter(agencies__code__in=filters.agencies)
+    return campaigns.order_by("-starts_on", "-pk").first()
 
 
 @task()

@@ -115,3 +115,19 @@ def test_the_privacy_page_explains_what_is_collected(login, agent):
     html = login(agent).get(reverse("usage:privacy")).content.decode()
     assert "Ce qui n'est jamais conservé" in html
     assert "moins de 5 agents est masqué" in html
+
+
+def test_it_compares_what_respondents_declare_with_what_the_logs_measure(login, manager, agency, usage):
+    from tests.catalog.factories import ToolFactory
+    from tests.usage.survey_factories import CampaignFactory, respond
+
+    agenda = ToolFactory(slug="agenda", name="Agenda partagé")
+    campaign = CampaignFactory(agencies=[agency], tools=[agenda], title="Vos outils au quotidien")
+    # The six active agents say they open the agenda every week; the logs see it on each of their days.
+    for user in usage:
+        respond(campaign, agency, {agenda: {"frequency": "weekly"}}, respondent=user)
+    html = login(manager).get(reverse("usage:map")).content.decode()
+    assert "Vos outils au quotidien" in html
+    assert "Fréquence déclarée et mesurée par applicatif" in html
+    assert "Agenda partagé" in html
+    assert "3,0 (≈ chaque semaine)" in html

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.formats import number_format
 
+from ere.usage.enums import Frequency
+
 register = template.Library()
 
 
@@ -23,3 +25,13 @@ def community_of(communities, tool):
         if tool in group:
             return f"groupe {number}" if len(group) > 1 else "isolé"
     return "—"
+
+
+@register.filter
+def frequency_level(value):
+    """A mean frequency level (0 « jamais » … 5 « plusieurs fois par jour ») with the nearest answer, in words."""
+    if value is None:
+        return "—"
+    labels = [label for _, label in Frequency.choices]
+    nearest = labels[max(0, min(len(labels) - 1, round(value)))].lower()
+    return f"{number_format(value, 1)} (≈ {nearest})"
