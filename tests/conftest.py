@@ -80,7 +80,7 @@ def login(client):
 
 
 @pytest.fixture(autouse=True)
-def usage_lake(settings, tmp_path, monkeypatch):
+def lake_dir(settings, tmp_path, monkeypatch):
     """No test writes into the real lake under var/; a demo load generates two days of usage, not twenty."""
     settings.USAGE_LAKE_DIR = tmp_path / "lake"
     monkeypatch.setattr("ere.usage.demo_usage.DAYS", 2)

@@ -9,11 +9,6 @@ from tests.org.factories import ApiClientFactory
 URL = "/api/usage/events"
 
 
-@pytest.fixture(autouse=True)
-def lake(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-
-
 @pytest.fixture
 def collector(db):
     return ApiClientFactory(name="Collecteur agence 69001")

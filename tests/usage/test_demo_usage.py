@@ -29,12 +29,6 @@ COLLECTORS = 4
 
 
 @pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
-
-
-@pytest.fixture(autouse=True)
 def demo(db):
     """The demo organisation and catalogue, which the usage logs draw from."""
     for module in (org_demo, catalog_demo):

@@ -21,12 +21,6 @@ DATA = Path(__file__).parent / "data"
 DIALECTS = ["python", "rust", "list"]
 
 
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
-
-
 def at(hour, minute, second=0):
     return datetime.datetime(2026, 11, 3, hour, minute, second, tzinfo=UTC)
 

@@ -12,12 +12,6 @@ from ere.usage.models import RawApplication, UsageImport
 NNBSP = "\u202f"
 
 
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
-
-
 def run(*args):
     out, err = io.StringIO(), io.StringIO()
     call_command("import_usage", *args, stdout=out, stderr=err)

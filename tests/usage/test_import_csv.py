@@ -2,20 +2,12 @@
 
 import datetime
 
-import pytest
-
 from ere.usage import lake
 from ere.usage.enums import ImportStatus
 from ere.usage.models import RawApplication
 from ere.usage.services import import_file
 
 UTC = datetime.UTC
-
-
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
 
 
 def write(tmp_path, content, name="events.csv", encoding="utf-8"):

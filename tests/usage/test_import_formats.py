@@ -19,12 +19,6 @@ UTC = datetime.UTC
 PARIS = datetime.timezone(datetime.timedelta(hours=1))
 
 
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
-
-
 def imported(path, **kwargs):
     usage_import = import_file(path, **kwargs)
     assert usage_import.status == ImportStatus.DONE, usage_import.errors

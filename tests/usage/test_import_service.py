@@ -1,7 +1,5 @@
 import datetime
 
-import pytest
-
 from ere.usage import lake
 from ere.usage.enums import ImportStatus
 from ere.usage.imports.pseudonymise import pseudonymise
@@ -10,12 +8,6 @@ from ere.usage.services import import_file, import_records, summary
 from tests.catalog.factories import ToolFactory
 
 UTC = datetime.UTC
-
-
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
 
 
 def write(tmp_path, name, text, encoding="utf-8"):

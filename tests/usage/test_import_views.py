@@ -7,8 +7,8 @@ from ere.usage.models import UsageImport
 
 
 @pytest.fixture(autouse=True)
-def lake(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
+def uploads(settings, tmp_path):
+    """Uploaded files land in the test's folder (the lake already does, see tests/conftest.py)."""
     settings.VAR_DIR = tmp_path
 
 

@@ -15,12 +15,6 @@ from ere.usage.models import RawApplication
 from ere.usage.services import UNEXPECTED, import_records
 
 
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
-
-
 def records(*starts, tool="x", agent="a"):
     return [{"agent": agent, "tool": tool, "start": start, "duration_s": 60} for start in starts]
 

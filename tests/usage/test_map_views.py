@@ -10,10 +10,9 @@ from tests.org.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def lake(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
+def fresh_cache():
+    """Computed maps are cached; each test starts without them."""
     cache.clear()
-    return settings.USAGE_LAKE_DIR
 
 
 @pytest.fixture

@@ -10,12 +10,6 @@ from ere.usage.services import import_records
 from tests.catalog.factories import ToolFactory
 
 
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
-
-
 @pytest.fixture
 def aude(db):
     return ToolFactory(slug="aude", name="AUDE")

@@ -11,12 +11,6 @@ from ere.usage.services import import_records
 UTC = datetime.UTC
 
 
-@pytest.fixture(autouse=True)
-def lake_dir(settings, tmp_path):
-    settings.USAGE_LAKE_DIR = tmp_path / "lake"
-    return settings.USAGE_LAKE_DIR
-
-
 def load(*starts):
     usage_import = import_records(
         [{"agent": "a", "tool": "x", "start": start, "duration_s": 1} for start in starts], source="s"
