@@ -1,16 +1,16 @@
-import csv
-import io
-
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from ere.catalog.models import Tool
+from ere.core import excel_csv
 from ere.org.access import can, require
 from ere.usage import charts, usage_map
 from ere.usage.map_forms import MapFilterForm
 from ere.usage.mine import my_usage
 
+# Columns holding a tool identifier: exported as the catalogue's name.
+TOOL_FIELDS = {"tool", "a", "b", "source", "target"}
 # CSV exports of the map: each table with its French headings.
 EXPORTS = {
     "outils": (
@@ -106,25 +106,17 @@ def map_export(request, table):
         raise Http404("Ces chiffres ne sont pas (encore) disponibles.")
     name, columns = EXPORTS[table]
     labels = _labels()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([heading for _, heading in columns])
-    for row in state["result"][name]:
-        writer.writerow([_cell(row.get(field), labels, field) for field, _ in columns])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    rows = [
+        [
+            labels.get(row.get(field), row.get(field)) if field in TOOL_FIELDS else row.get(field)
+            for field, _ in columns
+        ]
+        for row in state["result"][name]
+    ]
+    body = excel_csv.text([heading for _, heading in columns], rows, digits=4)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="usages-{table}.csv"'
     return response
-
-
-def _cell(value, labels, field):
-    """French Excel: decimal commas, tool names rather than identifiers."""
-    if value is None:
-        return ""
-    if field in ("tool", "a", "b", "source", "target"):
-        return labels.get(value, value)
-    if isinstance(value, float):
-        return f"{value:.4f}".replace(".", ",")
-    return value
 
 
 @require("usage.mine")

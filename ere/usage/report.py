@@ -4,7 +4,6 @@ The Django side lives here and only here: the agents dimension (registered users
 re-mapping of raw applications that an admin has since attached to a tool, the lake's files, the privacy threshold.
 """
 
-import csv
 import json
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +14,7 @@ from django.conf import settings
 from django.db.models import Count
 
 from ere.catalog.models import Tool
+from ere.core import excel_csv
 from ere.org.models import User
 from ere.usage import analytics, lake
 from ere.usage.imports.pseudonymise import pseudonymise_many
@@ -260,20 +260,7 @@ def write_csv(report, path):
 
 def _write_rows(path, header, rows):
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows([_cell(value) for value in row] for row in rows)
-
-
-def _cell(value):
-    """A value as French Excel reads it: decimal comma, oui/non, empty for nothing."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, float):
-        return repr(value).replace(".", ",")
-    return value
+        excel_csv.write(handle, header, rows)
 
 
 def write_report(report, path, format):

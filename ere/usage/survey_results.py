@@ -6,8 +6,6 @@ from another to recover a small agency's answers. A tool's mean ease or usefulne
 `min_group` respondents use the tool. Free comments are never shown: they are individual and may name people.
 """
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,6 +13,7 @@ from django.db.models import Avg, Count, Q
 
 from ere.catalog.models import Task
 from ere.catalog.services import by_name
+from ere.core import excel_csv
 from ere.usage.enums import Frequency
 from ere.usage.models import SurveyResponse, SurveyTaskAnswer, SurveyToolAnswer
 from ere.usage.survey_services import campaign_tools
@@ -255,15 +254,7 @@ def csv_rows(results):
             yield ["Tâches principales", scope, name, f"utilisent {tool_name} pour cette tâche (%)", _number(share)]
 
 
-def _inert(cell):
-    """A cell Excel will not run as a formula: names typed by people may start with « = » or « @ »."""
-    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell
-
-
 def results_csv(results):
-    """The CSV text, with a BOM and `;` separators, so that French Excel opens it with its accents and columns."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerows([_inert(cell) for cell in row] for row in csv_rows(results))
-    return buffer.getvalue()
+    """The CSV text for French Excel (see ere.core.excel_csv): one figure per row."""
+    rows = list(csv_rows(results))
+    return excel_csv.text(rows[0], rows[1:])
