@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "ere.org",
     "ere.catalog",
     "ere.usage",
+    "ere.skills",
+    "ere.practice",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,8 @@ urlpatterns = [
     path("organisation/", include("ere.org.urls")),
     path("catalogue/", include("ere.catalog.urls")),
     path("usages/", include("ere.usage.urls")),
+    path("competences/", include("ere.skills.urls")),
+    path("pratique/", include("ere.practice.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -20,6 +20,11 @@ SITE_CONFIG = SimpleNamespace(
 )
 
 
+def _entries(entries, current):
+    """Menu entries from (label, URL name, the views under which the entry is the current one)."""
+    return [{"label": label, "url": reverse(name), "active": current in views} for label, name, views in entries]
+
+
 def site(request):
     user = getattr(request, "user", None)
     nav = []
@@ -53,5 +58,24 @@ def site(request):
             surveys = {"usage:survey_list", "usage:survey_create", "usage:survey_edit", "usage:survey_results"}
             surveys |= {"usage:survey_import", "usage:survey_import_columns"}
             nav.append(("Enquêtes", "usage:survey_list", surveys))
-        nav = [{"label": label, "url": reverse(name), "active": current in views} for label, name, views in nav]
+        nav = _entries(nav, current)
+        skills = [
+            ("Mes compétences", "skills:profile", {"skills:profile"}),
+            ("Diagnostic", "skills:assessment_start", {"skills:assessment_start", "skills:assessment_question"}),
+            ("Mon parcours", "skills:path", {"skills:path", "skills:exercise"}),
+            ("Quart d'heure de pratique", "practice:home", {"practice:home", "practice:quarter", "practice:slot"}),
+            ("Applicatifs-écoles", "practice:sandbox_list", {"practice:sandbox_list", "practice:sandbox_play"}),
+        ]
+        if can(user, "skills.team"):
+            skills.append(("Compétences de l'équipe", "skills:team", {"skills:team"}))
+        if can(user, "practice.participation"):
+            skills.append(("Participation à la pratique", "practice:participation", {"practice:participation"}))
+        if can(user, "skills.edit"):
+            skills.append(("Référentiel", "skills:framework", {"skills:framework", "skills:area_edit"}))
+            skills.append(("Banque de questions", "skills:item_list", {"skills:item_list", "skills:item_edit"}))
+        children = [
+            {"label": label, "url": reverse(name), "active": current in views} for label, name, views in skills
+        ]
+        active = any(child["active"] for child in children) or current.startswith(("skills:", "practice:"))
+        nav.insert(2, {"label": "Compétences et pratique", "children": children, "active": active, "id": "nav-skills"})
     return {"SITE_CONFIG": SITE_CONFIG, "main_nav": nav}

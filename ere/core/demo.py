@@ -18,6 +18,9 @@ LOADERS = [
     "ere.catalog.demo",
     "ere.usage.demo",
     "ere.usage.demo_usage",
+    "ere.skills.demo",
+    "ere.practice.demo_sandboxes",
+    "ere.practice.demo_quarters",
 ]
 
 DEFAULT_SEED = 2026

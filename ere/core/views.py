@@ -10,6 +10,21 @@ from ere.org.views import agency_overview
 from ere.usage.survey_services import open_surveys
 
 
+def practice_summary(user):
+    """This week's practice quarter, the streak, and the first area to work on: the home page's « Je progresse »."""
+    from ere.practice.models import PracticeQuarter, week_start
+    from ere.practice.quarters import streak
+    from ere.skills.profile import gaps
+
+    first = gaps(user, with_usage=False)[:1]
+    return {
+        "quarter": PracticeQuarter.objects.filter(user=user, week=week_start()).first(),
+        "streak": streak(user),
+        "first_gap": first[0] if first else None,
+        "assessed": user.assessments.finished().exists(),
+    }
+
+
 def home(request):
     """A home page per role, useful on day one."""
     user = request.user
@@ -32,6 +47,7 @@ def home(request):
     surveys = open_surveys(user)
     context["pending_surveys"] = [c for c, response in surveys if response is None or not response.is_submitted]
     context["sent_surveys"] = [c for c, response in surveys if response is not None and response.is_submitted]
+    context["practice"] = practice_summary(user)
     if user.role == Role.CHAMPION:
         context["championed_tools"] = user.championed_tools.order_by("name")
     if can(user, "agency.overview"):

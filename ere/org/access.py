@@ -83,6 +83,28 @@ RULES = {
     "survey.answer": lambda user, campaign=None: (
         user.is_authenticated and (campaign is None or (campaign.is_open and campaign.targets(user)))
     ),
+    # Skills: every employee takes diagnostics and sees their own profile and path; results are theirs alone.
+    "skills.assess": _authenticated,
+    "skills.result": lambda user, assessment=None: (
+        user.is_authenticated and (assessment is None or assessment.user_id == user.pk)
+    ),
+    # The framework (skills, role profiles) and the item bank: trainers and champions write them.
+    "skills.edit": _is(Role.TRAINER, Role.CHAMPION, Role.ADMIN),
+    # The team's shared profiles, aggregated (never a person): those who oversee agencies.
+    "skills.team": _is(Role.MANAGER, Role.ANALYST, Role.ADMIN),
+    # Practice: every employee plays sandboxes and runs their practice quarter.
+    "practice.use": _authenticated,
+    # The team's weekly slot: chosen by the agency's manager or its champions.
+    "practice.slot": lambda user, agency=None: (
+        _role(user) == Role.ADMIN
+        or (
+            _role(user) in {Role.MANAGER, Role.CHAMPION}
+            and user.agency_id is not None
+            and (agency is None or agency.pk == user.agency_id)
+        )
+    ),
+    # Participation rates (never scores): those who oversee agencies.
+    "practice.participation": _is(Role.MANAGER, Role.ANALYST, Role.ADMIN),
 }
 
 

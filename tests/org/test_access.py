@@ -41,6 +41,18 @@ ALLOWED = {
     ("usage.map", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
     ("usage.mine", None): set(ROLES) - {"anonymous"},
     ("usage.import", None): {"analyst", "admin_user"},
+    # Skills: everybody assesses themselves and sees their own results (the object rule on an assessment is tested
+    # in tests/skills/test_assessment_views.py); trainers and champions write the framework; managers see the team.
+    ("skills.assess", None): set(ROLES) - {"anonymous"},
+    ("skills.result", None): set(ROLES) - {"anonymous"},
+    ("skills.edit", None): {"champion", "trainer", "admin_user"},
+    ("skills.team", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
+    # Practice: everybody practises; the agency's manager or champions choose its slot; managers see participation.
+    ("practice.use", None): set(ROLES) - {"anonymous"},
+    ("practice.slot", None): {"champion", "manager", "other_manager", "territory_manager", "admin_user"},
+    ("practice.slot", "agency"): {"champion", "manager", "territory_manager", "admin_user"},
+    ("practice.slot", "other_agency"): {"other_manager", "admin_user"},
+    ("practice.participation", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
 }
 
 CASES = [

@@ -1,0 +1,94 @@
+"""The team's skills, as a manager sees them: counts of shared results per area and level, never a person.
+
+Only diagnostics the agents chose to share count, each agent's latest shared result per area. An area with fewer
+than settings.USAGE_MIN_GROUP sharing agents is suppressed (its counts could point at someone), and so is the whole
+picture when fewer agents than that share anything.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from ere.org.enums import Role
+from ere.skills.enums import AreaKind
+from ere.skills.models import AssessmentArea, Requirement, RoleProfile
+
+
+@dataclass
+class AreaRow:
+    area: object
+    counts: dict = field(default_factory=dict)  # level -> number of agents
+    total: int = 0
+    suppressed: bool = False
+    with_target: int = 0  # agents whose role profile sets a level on this area
+    at_target: int = 0  # of whom reach it
+
+    @property
+    def at_target_share(self):
+        return self.at_target / self.with_target if self.with_target else None
+
+
+@dataclass
+class TeamSkills:
+    agents: int = 0  # agents of the scope
+    sharing: int = 0  # of whom share at least one result
+    tools: list = field(default_factory=list)
+    crcn: list = field(default_factory=list)
+
+    @property
+    def suppressed(self):
+        return self.sharing < settings.USAGE_MIN_GROUP
+
+
+def team_skills(agencies):
+    """Shared levels of the frontline agents of `agencies`, per area and level, suppressed under the threshold."""
+    from ere.org.models import User
+
+    members = User.objects.active().filter(agency__in=agencies, role__in=[Role.AGENT, Role.CHAMPION])
+    result = TeamSkills(agents=members.count())
+    parts = (
+        AssessmentArea.objects.filter(
+            assessment__user__in=members,
+            assessment__status="finished",
+            assessment__shared_at__isnull=False,
+            items_count__gt=0,
+        )
+        .select_related("area", "assessment")
+        .order_by("assessment__user_id", "area_id", "-assessment__finished_at")
+    )
+    # One result per agent and area: the newest shared one.
+    newest = {}
+    for part in parts:
+        key = (part.assessment.user_id, part.area_id)
+        newest.setdefault(key, part)
+    result.sharing = len({user for user, _ in newest})
+    targets = _targets({user.pk: user for user in members.filter(pk__in={u for u, _ in newest})})
+    rows = {}
+    for (user_id, area_id), part in newest.items():
+        row = rows.setdefault(area_id, AreaRow(part.area))
+        row.counts[part.level] = row.counts.get(part.level, 0) + 1
+        row.total += 1
+        target = targets.get(user_id, {}).get(area_id)
+        if target:
+            row.with_target += 1
+            row.at_target += part.level >= target
+    for row in rows.values():
+        if row.total < settings.USAGE_MIN_GROUP:
+            row.suppressed, row.counts, row.at_target, row.with_target = True, {}, 0, 0
+    ordered = sorted(rows.values(), key=lambda r: (r.area.position, r.area.name))
+    result.tools = [r for r in ordered if r.area.kind == AreaKind.TOOL]
+    result.crcn = [r for r in ordered if r.area.kind == AreaKind.CRCN]
+    return result
+
+
+def _targets(users):
+    """{user id: {area id: target level}} from each agent's own role profile."""
+    by_job, targets = {}, {}
+    for user in users.values():
+        job = (user.role, user.specialty)
+        if job not in by_job:
+            profiles = RoleProfile.objects.for_user(user)
+            requirements = Requirement.objects.filter(profile=profiles[0]) if profiles else []
+            by_job[job] = {r.area_id: r.target_level for r in requirements}
+        targets[user.pk] = by_job[job]
+    return targets
