@@ -101,7 +101,8 @@ TAKE_RATE, SHARE_RATE = 0.8, 0.85
 # At most this many agents take a diagnostic (None: all); the tests lower it, as they shorten the usage logs.
 ASSESSED_LIMIT = None
 MAX_ITEMS = 8
-DEMO_AGENT_AREAS = {"suivi-offres", "dialogue-entreprises", "crcn-4"}
+# The demo agent's abilities a month ago and today, on her daily tools: a story of progress.
+DEMO_AGENT_ABILITIES = {"suivi-offres": (-1.2, 0.9), "dialogue-entreprises": (-0.9, 0.7), "crcn-4": (-0.6, 0.6)}
 
 
 def load_crcn():
@@ -263,8 +264,9 @@ def _load_assessments(rng, stdout):
             continue
         if demo_agent:
             # Two diagnostics a month apart on her daily tools: she progressed on what she practised.
-            chosen = [area for area in areas if area.code in DEMO_AGENT_AREAS]
-            before = {area: abilities[area] - 1.2 for area in chosen}
+            chosen = [area for area in areas if area.code in DEMO_AGENT_ABILITIES]
+            before = {area: DEMO_AGENT_ABILITIES[area.code][0] for area in chosen}
+            abilities |= {area: DEMO_AGENT_ABILITIES[area.code][1] for area in chosen}
             simulation.take(run, user, before, today - datetime.timedelta(days=34), True)
             count += 1
         when = today - datetime.timedelta(days=days_ago)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from ere.org.models import Agency, User
 from ere.skills import items as item_kinds
-from ere.skills.demo import DATA
+from ere.skills.demo import DATA, DEMO_AGENT_ABILITIES
 from ere.skills.enums import AreaKind, ItemKind
 from ere.skills.models import Area, Assessment, AssessmentArea, Item, Response, RoleProfile, Skill
 from ere.skills.profile import profile
@@ -64,8 +64,10 @@ def test_the_demo_agent_has_progressed_over_two_diagnostics(demo):
     sophie = User.objects.get(email="agent@ere.demo")
     assert sophie.assessments.finished().count() == 2
     statuses = [status for status in profile(sophie, with_usage=False) if len(status.history) == 2]
-    assert statuses
+    assert {status.area.code for status in statuses} == set(DEMO_AGENT_ABILITIES)
     assert all(status.assessed and status.target for status in statuses)
+    # Answers are drawn at random from her abilities; at least one area shows the progress.
+    assert any(status.history[1][1] > status.history[0][1] for status in statuses)
 
 
 def test_the_demo_diagnostics_were_drawn_by_the_engine(demo):
