@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from ere.skills.enums import AssessmentStatus
 from ere.skills.models import Assessment
+from tests.browser.test_screenshots import shoot
 from tests.org.factories import UserFactory
 from tests.skills.factories import (
     AreaFactory,
@@ -124,3 +125,23 @@ def test_the_team_view_has_no_accessibility_violation(page, log_in, manager, age
     expect(page.get_by_role("table")).to_be_visible()
     expect(page.locator(".ere-chart .main-svg").first).to_be_visible()
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_diagnostic_pages_fit_a_phone(new_page, log_in, agent, bank, width):
+    page = new_page(width=width, height=900 if width > 576 else 800)
+    log_in(page, agent)
+    page.goto("/competences/diagnostic/")
+    shoot(page, "assessment-start", width)
+    page.get_by_label("Suivi des offres").select_option(label="Je l'utilise seul·e pour les tâches courantes")
+    page.get_by_role("button", name="Commencer le diagnostic").click()
+    for n in range(8):
+        if "/resultats/" in page.url:
+            break
+        shoot(page, f"assessment-question-{n}", width)
+        answer_what_is_shown(page)
+        page.wait_for_load_state()
+    shoot(page, "assessment-result", width)
+    for name, path in (("skills-profile", "/competences/"), ("learning-path", "/competences/parcours/")):
+        page.goto(path)
+        shoot(page, name, width)
