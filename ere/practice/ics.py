@@ -1,6 +1,7 @@
 """The team's weekly slot as an iCalendar file, for the agents' own calendars (Outlook, Thunderbird…)."""
 
 import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -9,11 +10,26 @@ from icalendar import Calendar, Event, vRecur
 PARIS = ZoneInfo("Europe/Paris")
 SUMMARY = "Quart d'heure de pratique — ERE Digitale"
 BYDAY = ["MO", "TU", "WE", "TH", "FR"]
+# SEQUENCE counts the slot's revisions: the seconds from this date to its last change, a number that only grows and
+# stays far below 2³¹ (some clients read it as a 32-bit integer).
+SEQUENCE_EPOCH = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 
 
-def uid(slot, domain):
+def domain(site_url):
+    """The host name of the site's public address (settings.SITE_URL): « ere.example.fr »."""
+    return urlsplit(site_url).hostname or "localhost"
+
+
+def sequence(slot):
+    """The event's revision: grows each time the slot changes, so that a client updates the event it already has."""
+    if slot.updated_at is None:
+        return 0
+    return max(0, int((slot.updated_at - SEQUENCE_EPOCH).total_seconds()))
+
+
+def uid(slot, host):
     """Stable per agency: importing the file again updates the event instead of adding a second one."""
-    return f"quart-d-heure-{slot.agency.code}@{domain}"
+    return f"quart-d-heure-{slot.agency.code}@{host}"
 
 
 def first_occurrence(slot):
@@ -24,12 +40,12 @@ def first_occurrence(slot):
     return datetime.datetime.combine(day, slot.start, tzinfo=PARIS)
 
 
-def slot_calendar(slot, link, domain):
+def slot_calendar(slot, link, host):
     """The calendar (bytes) of one weekly recurring event: the team's slot, with a link to the practice page."""
     start = first_occurrence(slot)
     stamp = (slot.updated_at or timezone.now()).astimezone(datetime.UTC)
     event = Event.new(
-        uid=uid(slot, domain),
+        uid=uid(slot, host),
         stamp=stamp,
         start=start,
         end=start + datetime.timedelta(minutes=slot.minutes),
@@ -40,6 +56,7 @@ def slot_calendar(slot, link, domain):
         ),
         url=link,
         last_modified=stamp,
+        sequence=sequence(slot),
     )
     event.add("rrule", vRecur(freq="WEEKLY", byday=BYDAY[slot.weekday]))
     calendar = Calendar.new(

@@ -129,6 +129,12 @@ class PracticeQuarter(models.Model):
     started_at = models.DateTimeField("commencé le", null=True, blank=True)
     finished_at = models.DateTimeField("terminé le", null=True, blank=True)
     seconds = models.PositiveIntegerField("temps passé (s)", default=0)
+    skipped = models.JSONField(
+        "questions passées",
+        default=list,
+        blank=True,
+        help_text="Les questions du programme que l'agent a passées sans répondre (identifiants).",
+    )
 
     class Meta:
         verbose_name = "quart d'heure de pratique"
@@ -144,6 +150,12 @@ class PracticeQuarter(models.Model):
 
     def __str__(self):
         return f"Quart d'heure de {self.user}, semaine du {self.week:%d/%m/%Y}"
+
+    @classmethod
+    def practised(cls):
+        """Quarters finished with at least one answer: what the streak and participation count (a quarter whose
+        questions were all skipped is closed, but was not practice)."""
+        return cls.objects.filter(finished_at__isnull=False, answers__isnull=False).distinct()
 
     @property
     def is_done(self):

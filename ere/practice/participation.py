@@ -70,9 +70,10 @@ def participation(agencies, today, min_group, count=WEEKS):
     agents = dict(frontline.values("agency").annotate(n=Count("id")).values_list("agency", "n"))
     done = {
         (row["user__agency"], row["week"]): row["n"]
-        for row in PracticeQuarter.objects.filter(finished_at__isnull=False, week__in=weeks, user__in=frontline)
+        for row in PracticeQuarter.practised()
+        .filter(week__in=weeks, user__in=frontline)
         .values("user__agency", "week")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id", distinct=True))
     }
     rows = []
     for agency in agencies:

@@ -1,9 +1,11 @@
 """The weekly quart d'heure de pratique: the home page, the session, its summary, the team's slot, participation."""
 
+import contextlib
 import datetime
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,11 +20,14 @@ from ere.practice.participation import participation as participation_figures
 from ere.practice.quarter_forms import TeamSlotForm
 from ere.practice.tasks import french_time
 from ere.skills import items as item_kinds
+from ere.skills.enums import ItemKind
 from ere.skills.models import Item
 
 # A sitting older than this starts the 15-minute timer again (the agent came back another day).
 SITTING_HOURS = 2
 SITTING_KEY = "practice_sitting"
+# A `shown_at` further than this from now (seconds) is not a display time: the answer's duration is then unknown.
+SHOWN_AT_WINDOW = 24 * 60 * 60
 SOURCE_LABELS = {
     planner.REVIEW: "révision",
     planner.GAP: "point à renforcer",
@@ -81,12 +86,10 @@ def home(request):
     history = (
         PracticeQuarter.objects.filter(user=user, finished_at__isnull=False)
         .exclude(pk=quarter.pk)
+        .annotate(answered=Count("answers"), right=Count("answers", filter=Q(answers__correct=True)))
         .order_by("-week")[:5]
     )
-    history_rows = [
-        {"quarter": past, "answered": past.answers.count(), "right": past.answers.filter(correct=True).count()}
-        for past in history
-    ]
+    history_rows = [{"quarter": past, "answered": past.answered, "right": past.right} for past in history]
     context = {
         "title": "Quart d'heure de pratique",
         "quarter": quarter,
@@ -133,7 +136,9 @@ def _row_of(rows, item_id):
     return next((row for row in rows if str(row["item"]) == str(item_id)), None)
 
 
-def _play(request, quarter, rows, upcoming, now, *, row=None, error="", shown_at=None, status=200, feedback=None):
+def _play(
+    request, quarter, rows, upcoming, now, *, row=None, error="", shown_at=None, status=200, feedback=None, attempt=""
+):
     answered = sum(1 for r in rows if r["answer"] is not None)
     for each in rows:
         each["label"] = SOURCE_LABELS.get(each["source"], "question")
@@ -144,6 +149,7 @@ def _play(request, quarter, rows, upcoming, now, *, row=None, error="", shown_at
         "total": len(rows),
         "answered": answered,
         "upcoming": upcoming,
+        "can_finish": not quarter.is_done and quarters.can_finish(rows, upcoming),
         "row": row,
         "error": error,
         "shown_at": shown_at or int(now.timestamp()),
@@ -156,55 +162,101 @@ def _play(request, quarter, rows, upcoming, now, *, row=None, error="", shown_at
         context["item"] = row["object"]
         if feedback is None:
             context["shown"] = quarters.presentation(quarter, row["object"])
+            if attempt:  # the mission's attempt, sent before the server had it: validating again is enough
+                context["shown"] = {**context["shown"], "attempt": attempt}
     return render(request, "practice/quarter_play.html", context, status=status)
+
+
+def _shown_at(value, now):
+    """When the question was shown (the hidden `shown_at`, a Unix time), or None when it is not plausible: not a
+    number, or more than a day away from now."""
+    try:
+        shown_at = int(value)
+    except (TypeError, ValueError):
+        return None
+    if abs(shown_at - int(now.timestamp())) > SHOWN_AT_WINDOW:  # integers: a huge value cannot overflow a float
+        return None
+    return shown_at
+
+
+def _corrected(row):
+    return f"{reverse('practice:quarter')}?corrige={row['item']}"
+
+
+def _finish(request, current, rows, upcoming, now):
+    if not quarters.can_finish(rows, upcoming):
+        messages.error(
+            request,
+            "Répondez au moins à une question avant de terminer, ou passez celles que vous ne pouvez pas faire.",
+        )
+        return redirect("practice:quarter")
+    quarters.finish(current, now)
+    request.session.pop(SITTING_KEY, None)
+    return redirect("practice:quarter_summary", current.pk)
+
+
+def _answer(request, current, rows, upcoming, now):
+    """POST of the session: answer the item, or skip it (« Passer cette question »)."""
+    row = _row_of(rows, request.POST.get("item"))
+    if row is None:
+        messages.error(request, "Cette question ne fait pas partie de votre quart d'heure de cette semaine.")
+        return redirect("practice:quarter")
+    if row["answer"] is not None:  # sent twice (a reload, a double click): show its feedback
+        return redirect(_corrected(row))
+    item = row["object"]
+    if "skip" in request.POST:
+        quarters.skip(current, item, now)
+        if current.is_done:
+            request.session.pop(SITTING_KEY, None)
+            return redirect("practice:quarter_summary", current.pk)
+        return redirect("practice:quarter")
+    shown_at = _shown_at(request.POST.get("shown_at"), now)
+    attempt = ""
+    try:
+        if item.kind == ItemKind.SANDBOX:
+            # The mission's result is the server's own verdict of the agent's attempt, never the browser's word.
+            attempt = request.POST.get("attempt", "").strip()[:64]
+            answer = quarters.mission_answer(current, item, attempt)
+        else:
+            answer = item_kinds.read_answer(item.kind, item.data, request.POST, quarters.display_seed(current, item))
+    except item_kinds.AnswerError as error:
+        kept = attempt if isinstance(error, quarters.MissionNotRecorded) else ""
+        options = {"row": row, "error": str(error), "shown_at": shown_at, "status": 400, "attempt": kept}
+        return _play(request, current, rows, upcoming, now, **options)
+    # Without a plausible display time, the answer counts as taking the item's estimated time.
+    seconds = now.timestamp() - shown_at if shown_at is not None else item.seconds
+    # Answered meanwhile by another request (a double click): its feedback, saved once.
+    with contextlib.suppress(quarters.AlreadyAnswered):
+        quarters.record_answer(current, item, answer, seconds, now)
+    return redirect(_corrected(row))
 
 
 @require("practice.use")
 def quarter(request):
     """The session, one item at a time: GET shows the next question (or the feedback of the last answer), POST
-    answers it (then redirects to its feedback) or finishes the quarter."""
+    answers it (then redirects to its feedback), skips it, or finishes the quarter. The quarter finishes by itself
+    once every question is answered or skipped; the feedback of its last answer stays on this page."""
     user = request.user
     now = timezone.now()
     current = quarters.quarter_for(user, now=now)
-    if current.is_done:
-        return redirect("practice:quarter_summary", current.pk)
     rows, upcoming = quarters.progress(current)
+    corrected = _row_of(rows, request.GET.get("corrige")) if request.method == "GET" else None
+    if corrected is not None and corrected["answer"] is not None:
+        outcome, given = quarters.outcome_of(corrected["answer"], corrected["object"])
+        feedback = {"outcome": outcome, "given": given}
+        return _play(request, current, rows, upcoming, now, row=corrected, feedback=feedback)
+    if current.is_done:
+        done = _row_of(rows, request.POST.get("item")) if request.method == "POST" else None
+        if done is not None and done["answer"] is not None:  # the last answer sent twice
+            return redirect(_corrected(done))
+        return redirect("practice:quarter_summary", current.pk)
     if request.method == "POST":
         if "finish" in request.POST:
-            if not any(row["answer"] for row in rows):
-                messages.error(request, "Répondez au moins à une question avant de terminer.")
-                return redirect("practice:quarter")
-            quarters.finish(current, now)
-            request.session.pop(SITTING_KEY, None)
-            return redirect("practice:quarter_summary", current.pk)
-        row = _row_of(rows, request.POST.get("item"))
-        if row is None:
-            messages.error(request, "Cette question ne fait pas partie de votre quart d'heure de cette semaine.")
-            return redirect("practice:quarter")
-        if row["answer"] is not None:  # sent twice (a reload, a double click): show its feedback
-            return redirect(f"{reverse('practice:quarter')}?corrige={row['item']}")
-        item = row["object"]
-        try:
-            shown_at = int(request.POST.get("shown_at", ""))
-        except ValueError:
-            shown_at = int(now.timestamp())
-        try:
-            answer = item_kinds.read_answer(item.kind, item.data, request.POST)
-        except item_kinds.AnswerError as error:
-            return _play(
-                request, current, rows, upcoming, now, row=row, error=str(error), shown_at=shown_at, status=400
-            )
-        quarters.record_answer(current, item, answer, now.timestamp() - shown_at, now)
-        return redirect(f"{reverse('practice:quarter')}?corrige={row['item']}")
+            return _finish(request, current, rows, upcoming, now)
+        return _answer(request, current, rows, upcoming, now)
     if not rows:
         return _play(request, current, rows, upcoming, now)
     quarters.start(current, now)
-    corrected = _row_of(rows, request.GET.get("corrige"))
-    if corrected is not None and corrected["answer"] is not None:
-        outcome, given = quarters.outcome_of(corrected["answer"])
-        return _play(
-            request, current, rows, upcoming, now, row=corrected, feedback={"outcome": outcome, "given": given}
-        )
     return _play(request, current, rows, upcoming, now, row=upcoming)
 
 
@@ -221,7 +273,7 @@ def summary(request, pk):
     for row in rows:
         if row["answer"] is None:
             continue
-        outcome, given = quarters.outcome_of(row["answer"])
+        outcome, given = quarters.outcome_of(row["answer"], row["object"])
         next_review = due.get(row["item"])
         answered.append(
             {
@@ -250,6 +302,7 @@ def summary(request, pk):
         "quarter": done,
         "answered": answered,
         "skipped": len(rows) - len(answered),
+        "passed": sum(1 for row in rows if row["skipped"]),
         "next_reviews": sorted(next_reviews.items()),
         "streak": streak,
         "streak_words": _streak_words(streak),
@@ -318,8 +371,9 @@ def slot_ics(request):
             "breadcrumb_data": _crumb("Créneau d'équipe"),
         }
         return render(request, "practice/quarter_slot_missing.html", context, status=404)
-    link = request.build_absolute_uri(reverse("practice:home"))
-    content = ics.slot_calendar(current, link, request.get_host().split(":")[0])
+    # The site's public address, not the request's host: the same UID and link whatever address served the file.
+    link = f"{settings.SITE_URL}{reverse('practice:home')}"
+    content = ics.slot_calendar(current, link, ics.domain(settings.SITE_URL))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{ics.filename(current)}"'
     return response

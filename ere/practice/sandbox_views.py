@@ -119,6 +119,8 @@ def _read_attempt(body):
         payload = json.loads(body)
     except ValueError:
         raise ValueError("La tentative n'est pas lisible : le navigateur doit envoyer du JSON.") from None
+    except RecursionError:  # « [[[[…]]]] » nested deeper than the parser goes
+        raise ValueError("La tentative n'est pas lisible : le JSON envoyé est imbriqué trop profondément.") from None
     if not isinstance(payload, dict):
         raise ValueError("La tentative doit être un objet JSON (client_id, actions, seconds).")
     try:
@@ -142,7 +144,10 @@ def _answer(sandbox, attempt, *, already_recorded):
 @require("practice.use")
 @require_POST
 def attempt(request, slug):
-    sandbox = get_object_or_404(Sandbox.objects.published(), slug=slug)
+    sandbox = Sandbox.objects.published().filter(slug=slug).first()
+    if sandbox is None:
+        # 404 in JSON: the player drops an attempt kept offline for a sandbox withdrawn since, instead of retrying.
+        return _refused("Cet applicatif-école n'est plus proposé : la tentative n'est pas enregistrée.", status=404)
     try:
         client_id, actions, seconds = _read_attempt(request.body)
     except ValueError as error:

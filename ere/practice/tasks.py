@@ -2,10 +2,12 @@
 
 `send_practice_reminders` (the management command, run every weekday morning by the scheduler) lists who is due
 (`due_reminders`) and queues one `send_practice_reminder` task each; the task records the Reminder before sending,
-so that a reminder queued twice is sent once.
+so that a reminder queued twice is sent once. The task may run late (a busy worker, a worker restarted the next day):
+it checks again, when it runs, that the reminder is still due today.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -18,6 +20,13 @@ from django_tasks import task
 from ere.org.access import FRONTLINE
 from ere.org.models import User
 from ere.practice.models import PracticeQuarter, Reminder, TeamSlot, week_start
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris_today():
+    """Today in Europe/Paris, where the slots are."""
+    return timezone.localdate(timezone.now(), timezone=PARIS)
 
 
 def french_time(value):
@@ -59,15 +68,33 @@ def reminder_message(user, slot):
 
 
 @task()
-def send_practice_reminder(user_id, week):
-    """Send this week's reminder to one agent, unless it was already sent or the quarter is already done."""
+def send_practice_reminder(user_id, week, day=None, agency_id=None):
+    """Send this week's reminder to one agent, unless it is no longer due when the task runs.
+
+    `day` (ISO date) is the slot day the reminder was queued for and `agency_id` the agency whose slot it is; the
+    task checks again that it is that day in Europe/Paris (not the next one: a reminder « aujourd'hui à 8 h 45 »
+    that runs late is dropped), that the agency's slot is still on that weekday, that the user is still an active
+    agent or champion of that agency, and that their quarter of the week is not finished, nor the reminder sent.
+    Returns what happened, in a word: « sent », « already sent », « done », « not today », « no slot », « not an
+    agent ».
+    """
     week = datetime.date.fromisoformat(week)
-    user = User.objects.select_related("agency__practice_slot").get(pk=user_id)
+    day = datetime.date.fromisoformat(day) if day else None
+    if day is not None and (paris_today() != day or week_start(day) != week):
+        return "not today"
+    user = (
+        User.objects.active()
+        .filter(pk=user_id, role__in=FRONTLINE, agency__isnull=False)
+        .select_related("agency__practice_slot")
+        .first()
+    )
+    if user is None or (agency_id is not None and user.agency_id != agency_id):
+        return "not an agent"
+    slot = getattr(user.agency, "practice_slot", None)
+    if slot is None or (day is not None and slot.weekday != day.weekday()):
+        return "no slot"
     if PracticeQuarter.objects.filter(user=user, week=week, finished_at__isnull=False).exists():
         return "done"
-    slot = getattr(user.agency, "practice_slot", None) if user.agency else None
-    if slot is None:
-        return "no slot"
     subject, text, html = reminder_message(user, slot)
     try:
         with transaction.atomic():

@@ -23,6 +23,11 @@ def scale_of(area):
     return SCALES[area.kind]
 
 
+def display_seed(assessment, item):
+    """How an item is shuffled and named in this diagnostic's form (`items.presentation`), the same on every load."""
+    return f"{assessment.seed}:{item.pk}"
+
+
 def new_parts(assessment, ratings):
     """The unsaved areas of a diagnostic, their estimates at the self-positioning ({area: self-rating})."""
     parts = []
@@ -97,7 +102,12 @@ def next_question(assessment, banks=None):
     parts = list(assessment.areas.select_related("area"))
     if assessment.current_item_id:
         item = assessment.current_item
-        return next(part for part in parts if part.area_id == item.skill.area_id), item
+        part = next((part for part in parts if part.area_id == item.skill.area_id), None)
+        if part is not None and Item.objects.for_diagnostic().filter(pk=item.pk).exists():
+            return part, item
+        # The item was archived, or moved to another area, since it was drawn: draw another one.
+        assessment.current_item = None
+        assessment.save(update_fields=["current_item"])
     bank_of = {part.area_id: _bank(part.area_id, banks) for part in parts}
     ids = [item.pk for bank in bank_of.values() for item in bank]
     exposure = dict(Item.objects.filter(pk__in=ids).values_list("pk", "exposure_count"))
@@ -124,7 +134,11 @@ def next_question(assessment, banks=None):
 
 @transaction.atomic
 def answer(assessment, part, item, given):
-    """Record the answer to the current item, update the area's estimate; return the outcome (right, feedback)."""
+    """Record the answer to the current item, update the area's estimate; return the outcome (right, feedback),
+    or None when that item is no longer the current one (the same answer submitted twice at once)."""
+    locked = Assessment.objects.select_for_update().only("current_item").get(pk=assessment.pk)
+    if locked.current_item_id != item.pk:
+        return None
     outcome = item_kinds.score(item.kind, item.data, given)
     Response.objects.create(
         assessment=assessment,

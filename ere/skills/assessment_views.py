@@ -1,6 +1,10 @@
 """The adaptive diagnostic: self-positioning, one question at a time, results, and sharing them (or not)."""
 
+from dataclasses import replace
+
+from django.conf import settings
 from django.contrib import messages
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -55,7 +59,7 @@ def _question_context(assessment, part, item, error=""):
         "part": part,
         "parts": parts,
         "item": item,
-        "shown": item_kinds.presentation(item.kind, item.data, seed=f"{assessment.seed}:{item.pk}"),
+        "shown": item_kinds.presentation(item.kind, item.data, seed=service.display_seed(assessment, item)),
         "error": error,
         "number": asked + 1,
         "area_number": part.items_count + 1,
@@ -83,12 +87,18 @@ def question(request, pk):
             messages.warning(request, "Cette question a déjà reçu une réponse : voici la question suivante.")
             return redirect("skills:assessment_question", pk=assessment.pk)
         try:
-            given = item_kinds.read_answer(item.kind, item.data, request.POST)
+            given = item_kinds.read_answer(item.kind, item.data, request.POST, service.display_seed(assessment, item))
         except item_kinds.AnswerError as error:
             return render(
                 request, "skills/assessment_question.html", _question_context(assessment, part, item, str(error))
             )
-        service.answer(assessment, part, item, given)
+        try:
+            outcome = service.answer(assessment, part, item, given)
+        except IntegrityError:
+            outcome = None
+        if outcome is None:
+            # Two submissions of the same answer at once (a double click): the first one counted.
+            messages.warning(request, "Cette question a déjà reçu une réponse : voici la question suivante.")
         return redirect("skills:assessment_question", pk=assessment.pk)
     return render(request, "skills/assessment_question.html", _question_context(assessment, part, item))
 
@@ -103,7 +113,8 @@ def result(request, pk):
     review = []
     for response in responses:
         item = response.item
-        outcome = item_kinds.score(item.kind, item.data, response.answer)
+        # Right or wrong as it was scored then (the level used it), even if the item was edited since.
+        outcome = replace(item_kinds.score(item.kind, item.data, response.answer), correct=response.correct)
         given = item_kinds.describe_answer(item.kind, item.data, response.answer)
         entry = {"response": response, "item": item, "outcome": outcome, "given": given}
         review.append({**entry, "feedback_id": f"feedback-{item.pk}"})
@@ -112,6 +123,7 @@ def result(request, pk):
         "assessment": assessment,
         "parts": parts,
         "review": review,
+        "min_group": settings.USAGE_MIN_GROUP,
         "breadcrumb_data": _crumb("Résultats du diagnostic"),
     }
     return render(request, "skills/assessment_result.html", context)

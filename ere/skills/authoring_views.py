@@ -1,7 +1,6 @@
 """Authoring of the framework (areas, skills, role profiles) and of the item bank: trainers, champions, admins."""
 
 import json
-import random
 import re
 
 from django.contrib import messages
@@ -417,10 +416,11 @@ def item_preview(request, uid):
     }
     status = 200
     if not context["problems"]:
-        context["shown"] = item_kinds.presentation(item.kind, item.data, random.randrange(1_000_000))
+        seed = f"preview:{request.user.pk}:{item.pk}"
+        context["shown"] = item_kinds.presentation(item.kind, item.data, seed)
         if request.method == "POST":
             try:
-                answer = item_kinds.read_answer(item.kind, item.data, request.POST)
+                answer = item_kinds.read_answer(item.kind, item.data, request.POST, seed)
             except item_kinds.AnswerError as error:
                 context["error"], status = str(error), 400
             else:

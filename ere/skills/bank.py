@@ -78,6 +78,12 @@ def _sandbox_exists(slug):
     return Sandbox.objects.filter(slug=slug).exists()
 
 
+def _image_exists(path):
+    from django.contrib.staticfiles import finders
+
+    return finders.find(path) is not None
+
+
 def _number(entry, key, default, low, high, label, errors, where, integer=False):
     value = entry.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -118,7 +124,8 @@ def parse_item(entry, position, skills, sandbox_exists=_sandbox_exists):
     seconds = _number(entry, "seconds", 45, 5, 1800, "durée en secondes", errors, where, integer=True)
     data = {key: value for key, value in entry.items() if key not in COMMON_KEYS}
     if kind in ItemKind.values:
-        errors += [f"{where} : {problem}" for problem in item_kinds.validate(kind, data, sandbox_exists)]
+        problems = item_kinds.validate(kind, data, sandbox_exists, image_exists=_image_exists)
+        errors += [f"{where} : {problem}" for problem in problems]
     use_in_diagnostic = entry.get("use_in_diagnostic", kind != ItemKind.SANDBOX)
     if not isinstance(use_in_diagnostic, bool):
         errors.append(f"{where} : « use_in_diagnostic » vaut true ou false.")
@@ -148,7 +155,9 @@ def parse_payload(payload):
             raise BankError(["Le fichier n'est pas du texte UTF-8 : exportez-le en JSON (UTF-8)."]) from None
         try:
             payload = json.loads(text)
-        except json.JSONDecodeError as error:
+        except ValueError as error:
+            if not isinstance(error, json.JSONDecodeError):
+                raise BankError(["Le fichier contient un nombre trop long pour être lu."]) from None
             where = f"ligne {error.lineno}, colonne {error.colno}"
             raise BankError([f"Le fichier n'est pas du JSON valide ({where})."]) from None
         except RecursionError:

@@ -5,8 +5,8 @@ import plotly.graph_objects as go
 from ere.usage.charts import PALETTE, _layout
 
 
-def evolution(statuses):
-    """An agent's level per area over their diagnostics (areas with at least two results)."""
+def evolution(statuses, levels):
+    """An agent's level per area over their diagnostics (areas of one scale with at least two results)."""
     fig = go.Figure()
     for n, status in enumerate(statuses):
         fig.add_trace(
@@ -19,7 +19,7 @@ def evolution(statuses):
                 hovertemplate=f"{status.area.name}<br>%{{x|%d/%m/%Y}} : niveau %{{y}}<extra></extra>",
             )
         )
-    fig.update_yaxes(title="niveau", dtick=1, rangemode="tozero")
+    fig.update_yaxes(title="niveau", dtick=1, range=[0.5, levels + 0.5])
     fig.update_xaxes(title="date du diagnostic")
     return _layout(fig, height=360, legend={"orientation": "h", "y": -0.3})
 

@@ -11,6 +11,7 @@ import. The content format of each kind (`data`) is documented in docs/skills.md
 - sandbox: {"sandbox": "<slug of an applicatif-école>"}
 """
 
+import hashlib
 import random
 from dataclasses import dataclass, field
 
@@ -53,8 +54,11 @@ def _check_entries(entries, name, required, errors, minimum=2):
     return True
 
 
-def validate(kind, data, sandbox_exists=None):
-    """The list of problems with an item's content, in French (empty when it is usable)."""
+def validate(kind, data, sandbox_exists=None, image_exists=None):
+    """The list of problems with an item's content, in French (empty when it is usable).
+
+    `sandbox_exists` and `image_exists` (callables of a slug, of a static path) check the references when given.
+    """
     errors = []
     if kind not in KINDS:
         return [f"Type de question inconnu : « {kind} »."]
@@ -77,8 +81,13 @@ def validate(kind, data, sandbox_exists=None):
             if len(set(rights)) != len(rights):
                 errors.append("Deux paires ont la même réponse à droite : l'association serait ambiguë.")
     elif kind == "hotspot":
-        if not str(data.get("image", "")).strip():
+        image = str(data.get("image", "")).strip()
+        if not image:
             errors.append("Une question « cliquer au bon endroit » a besoin d'une capture d'écran (« image »).")
+        elif not image.startswith("skills/screens/") or ".." in image or "://" in image:
+            errors.append(f"La capture d'écran « {image} » doit être un fichier de skills/screens/ (pas une adresse).")
+        elif image_exists is not None and not image_exists(image):
+            errors.append(f"La capture d'écran « {image} » n'existe pas dans skills/screens/.")
         if not str(data.get("alt", "")).strip():
             errors.append("Décrivez la capture d'écran en une phrase (« alt ») pour les lecteurs d'écran.")
         regions = data.get("regions")
@@ -106,23 +115,30 @@ def validate(kind, data, sandbox_exists=None):
 # Presentation: what the form shows, in an order that does not give the answer away
 
 
+def token(seed, key):
+    """The opaque name a choice, step, pair or region goes by in one form: the page's source gives nothing away
+    (authors' ids are often in the right order, « s1, s2, s3 », or « a » for the right choice)."""
+    return hashlib.blake2s(f"{seed}:{key}".encode(), digest_size=5).hexdigest()
+
+
 def presentation(kind, data, seed):
-    """What the answer form needs: shuffled steps, right-hand options of a matching, choices."""
+    """What the answer form needs, in an order and under names that do not give the answer away."""
     rng = random.Random(seed)
     if kind in ("single", "multiple"):
-        choices = [{"id": c["id"], "text": c["text"]} for c in data["choices"]]
+        choices = [{"id": token(seed, c["id"]), "text": c["text"]} for c in data["choices"]]
         rng.shuffle(choices)
         return {"choices": choices}
     if kind == "ordering":
-        steps = [{"id": s["id"], "text": s["text"]} for s in data["steps"]]
+        steps = [{"id": token(seed, s["id"]), "text": s["text"]} for s in data["steps"]]
         shuffled = steps[:]
         while len(steps) > 1 and shuffled == steps:
             rng.shuffle(shuffled)
         return {"steps": shuffled, "positions": list(range(1, len(steps) + 1))}
     if kind == "matching":
-        options = [{"id": p["id"], "text": p["right"]} for p in data["pairs"]]
+        options = [{"id": token(seed, f"right:{p['id']}"), "text": p["right"]} for p in data["pairs"]]
         rng.shuffle(options)
-        return {"lefts": [{"id": p["id"], "text": p["left"]} for p in data["pairs"]], "options": options}
+        lefts = [{"id": token(seed, f"left:{p['id']}"), "text": p["left"]} for p in data["pairs"]]
+        return {"lefts": lefts, "options": options}
     if kind == "hotspot":
         # Larger regions first, so that a button drawn inside a panel stays on top of it and clickable.
         regions = sorted(data["regions"], key=lambda r: -float(r["w"]) * float(r["h"]))
@@ -130,7 +146,7 @@ def presentation(kind, data, seed):
             "image": data["image"],
             "alt": data.get("alt", ""),
             "regions": [
-                {"id": r["id"], "label": r["label"], "x": r["x"], "y": r["y"], "w": r["w"], "h": r["h"]}
+                {"id": token(seed, r["id"]), "label": r["label"], "x": r["x"], "y": r["y"], "w": r["w"], "h": r["h"]}
                 for r in regions
             ],
         }
@@ -151,28 +167,35 @@ def _getlist(form, key):
     return [str(v) for v in values if v != ""]
 
 
-def read_answer(kind, data, form):
-    """The answer as stored (JSON), read from the form; raise AnswerError with a French message if unusable."""
+def _names(seed, ids, prefix=""):
+    """{name in the form: id}: the tokens of `presentation` for a seed, the ids themselves without one."""
+    return {(token(seed, f"{prefix}{i}") if seed is not None else i): i for i in ids}
+
+
+def read_answer(kind, data, form, seed=None):
+    """The answer as stored (JSON, with the authors' ids), read from the form shown with `presentation(…, seed)`;
+    raise AnswerError with a French message if unusable. Without a seed, the form uses the ids themselves."""
     if kind == "single":
+        names = _names(seed, _ids(data["choices"]))
         chosen = _getlist(form, "choice")
         if not chosen:
             raise AnswerError("Choisissez une réponse.")
-        if chosen[0] not in _ids(data["choices"]):
+        if chosen[0] not in names:
             raise AnswerError("Cette réponse ne fait pas partie des choix proposés.")
-        return {"choice": chosen[0]}
+        return {"choice": names[chosen[0]]}
     if kind == "multiple":
+        names = _names(seed, _ids(data["choices"]))
         chosen = _getlist(form, "choice")
         if not chosen:
             raise AnswerError("Cochez au moins une réponse.")
-        known = set(_ids(data["choices"]))
-        if not set(chosen) <= known:
+        if not set(chosen) <= set(names):
             raise AnswerError("Une réponse cochée ne fait pas partie des choix proposés.")
-        return {"choices": sorted(set(chosen))}
+        return {"choices": sorted({names[name] for name in chosen})}
     if kind == "ordering":
         ids = _ids(data["steps"])
         positions = {}
-        for step_id in ids:
-            values = _getlist(form, f"position-{step_id}")
+        for name, step_id in _names(seed, ids).items():
+            values = _getlist(form, f"position-{name}")
             if not values:
                 raise AnswerError("Donnez un rang à chaque étape.")
             try:
@@ -184,22 +207,26 @@ def read_answer(kind, data, form):
         return {"order": sorted(ids, key=positions.get)}
     if kind == "matching":
         ids = _ids(data["pairs"])
+        rights = _names(seed, ids, "right:" if seed is not None else "")
         matches = {}
-        for pair_id in ids:
-            values = _getlist(form, f"match-{pair_id}")
+        for name, pair_id in _names(seed, ids, "left:" if seed is not None else "").items():
+            values = _getlist(form, f"match-{name}")
             if not values:
                 raise AnswerError("Associez chaque élément de gauche à un élément de droite.")
-            if values[0] not in ids:
+            if values[0] not in rights:
                 raise AnswerError("Une association choisie ne fait pas partie des réponses proposées.")
-            matches[pair_id] = values[0]
+            matches[pair_id] = rights[values[0]]
         return {"matches": matches}
     if kind == "hotspot":
+        names = _names(seed, _ids(data["regions"]))
         chosen = _getlist(form, "region")
         if not chosen:
             raise AnswerError("Cliquez sur une zone de l'écran.")
-        if chosen[0] not in _ids(data["regions"]) and chosen[0] != "miss":
+        if chosen[0] == "miss":
+            return {"region": "miss"}
+        if chosen[0] not in names:
             raise AnswerError("Cette zone ne fait pas partie de l'écran.")
-        return {"region": chosen[0]}
+        return {"region": names[chosen[0]]}
     if kind == "sandbox":
         result = _getlist(form, "succeeded")
         if not result:

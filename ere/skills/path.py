@@ -39,28 +39,52 @@ class Step:
         }[self.kind]
 
 
-def _exercises(status):
-    """Items of the area a little above the agent's level: the ones they can just manage (not sandbox missions)."""
-    items = Item.objects.published().filter(skill__area=status.area).exclude(kind=ItemKind.SANDBOX)
-    items = list(items.select_related("skill"))
-    if status.level:
-        # Levels are cut on the ability scale; aim a little above the middle of the agent's level.
-        from ere.skills.assessment import scale_of
+def _aim(status):
+    """The difficulty to aim at: a little above the middle of the agent's level (0 without a level)."""
+    if not status.level:
+        return 0.0
+    from ere.skills.assessment import scale_of
 
-        cuts = (-4.0, *scale_of(status.area).cuts, 4.0)
-        aim = (cuts[status.level - 1] + cuts[status.level]) / 2 + 0.3
-    else:
-        aim = 0.0
-    return sorted(items, key=lambda item: (abs(item.difficulty - aim), item.uid))[:EXERCISES_PER_AREA] if items else []
+    cuts = (-4.0, *scale_of(status.area).cuts, 4.0)
+    return (cuts[status.level - 1] + cuts[status.level]) / 2 + 0.3
+
+
+def _by(rows, key):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(key(row), []).append(row)
+    return grouped
 
 
 def learning_path(user, with_usage=True):
-    """The ordered steps of the user's path, and the areas it covers."""
+    """The ordered steps of the user's path, and the areas it covers (a handful of queries, whatever the areas)."""
     from django.urls import reverse
 
+    from ere.org.models import User
     from ere.practice.models import Sandbox
 
     steps, gaps = [], skill_profile.gaps(user, with_usage)
+    areas = [status.area.pk for status in gaps]
+    tools = [status.area.tool_id for status in gaps if status.area.tool_id]
+    items = _by(
+        Item.objects.published()
+        .filter(skill__area__in=areas)
+        .exclude(kind=ItemKind.SANDBOX)
+        .select_related("skill")
+        .order_by("uid"),
+        lambda item: item.skill.area_id,
+    )
+    sandboxes = _by(Sandbox.objects.published().filter(tool__in=tools).order_by("title"), lambda s: s.tool_id)
+    resources = _by(Resource.objects.filter(tool__in=tools).order_by("position", "id"), lambda r: r.tool_id)
+    champions = _by(
+        User.championed_tools.through.objects.filter(
+            tool__in=tools, user__is_active=True, user__role="champion", user__agency=user.agency_id
+        )
+        .exclude(user=user.pk)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name"),
+        lambda link: link.tool_id,
+    )
     for status in gaps:
         area, priority, reason = status.area, status.priority, status.reason
         if not status.assessed:
@@ -75,7 +99,9 @@ def learning_path(user, with_usage=True):
                     "Une dizaine de questions adaptées à votre niveau.",
                 )
             )
-        for item in _exercises(status):
+        aim = _aim(status)
+        nearest = sorted(items.get(area.pk, []), key=lambda item: (abs(item.difficulty - aim), item.uid))
+        for item in nearest[:EXERCISES_PER_AREA]:
             steps.append(
                 Step(
                     "exercise",
@@ -87,43 +113,42 @@ def learning_path(user, with_usage=True):
                     f"{item.skill.name} · {item.get_kind_display().lower()} · environ {item.seconds} s",
                 )
             )
-        if area.tool_id:
-            for sandbox in Sandbox.objects.published().filter(tool=area.tool_id):
-                steps.append(
-                    Step(
-                        "sandbox",
-                        sandbox.title,
-                        sandbox.get_absolute_url(),
-                        reason,
-                        area,
-                        priority,
-                        f"Mission d'environ {sandbox.minutes} min, sans aucune donnée réelle",
-                    )
+        if not area.tool_id:
+            continue
+        for sandbox in sandboxes.get(area.tool_id, []):
+            steps.append(
+                Step(
+                    "sandbox",
+                    sandbox.title,
+                    sandbox.get_absolute_url(),
+                    reason,
+                    area,
+                    priority,
+                    f"Mission d'environ {sandbox.minutes} min, sans aucune donnée réelle",
                 )
-            resources = Resource.objects.filter(tool=area.tool_id).order_by("position", "id")[:TIPS_PER_AREA]
-            for resource in resources:
-                steps.append(
-                    Step(
-                        "tip",
-                        resource.title,
-                        f"{area.tool.get_absolute_url()}#kit",
-                        reason,
-                        area,
-                        priority,
-                        f"{resource.get_kind_display()} du kit de déploiement",
-                    )
+            )
+        for resource in resources.get(area.tool_id, [])[:TIPS_PER_AREA]:
+            steps.append(
+                Step(
+                    "tip",
+                    resource.title,
+                    f"{area.tool.get_absolute_url()}#kit",
+                    reason,
+                    area,
+                    priority,
+                    f"{resource.get_kind_display()} du kit de déploiement",
                 )
-            champions = area.tool.champions.active().filter(agency=user.agency_id).exclude(pk=user.pk)
-            for champion in champions[:2]:
-                steps.append(
-                    Step(
-                        "colleague",
-                        f"{champion.get_full_name()}, référent·e {area.name}",
-                        area.tool.get_absolute_url(),
-                        reason,
-                        area,
-                        priority,
-                        "Référent numérique de votre agence : demandez-lui un coup de main.",
-                    )
+            )
+        for link in champions.get(area.tool_id, [])[:2]:
+            steps.append(
+                Step(
+                    "colleague",
+                    f"{link.user.get_full_name()}, référent·e {area.name}",
+                    area.tool.get_absolute_url(),
+                    reason,
+                    area,
+                    priority,
+                    "Référent numérique de votre agence : demandez-lui un coup de main.",
                 )
+            )
     return steps, gaps

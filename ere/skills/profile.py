@@ -56,7 +56,7 @@ class AreaStatus:
         if self.level is None:
             return 1.0
         missing = max(0, self.target - self.level)
-        return missing * (4 / self.area.level_count) * (2 if self.area.kind == AreaKind.CRCN else 1)
+        return missing * (4 / self.area.level_count)
 
     @property
     def priority(self):
@@ -85,7 +85,7 @@ class AreaStatus:
 
 def role_profile(user):
     """The role profile that fits the user best, or None."""
-    profiles = RoleProfile.objects.prefetch_related("requirements__area").for_user(user)
+    profiles = RoleProfile.objects.prefetch_related("requirements__area__tool").for_user(user)
     return profiles[0] if profiles else None
 
 
@@ -113,7 +113,7 @@ def profile(user, with_usage=True):
             )
     parts = (
         AssessmentArea.objects.filter(assessment__user=user, assessment__status="finished", items_count__gt=0)
-        .select_related("area", "assessment")
+        .select_related("area__tool", "assessment")
         .order_by("assessment__finished_at", "pk")
     )
     for part in parts:

@@ -1,5 +1,6 @@
 """The agent's skill profile and learning path, one exercise at a time, and the team's shared skills for managers."""
 
+from django.conf import settings
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -35,7 +36,15 @@ def profile(request):
         "crcn": crcn,
         "assessed": any(s.assessed for s in statuses),
         "evolution": evolution,
-        "evolution_figure": charts.evolution(evolution) if evolution else None,
+        # Tool levels (1–4) and CRCN levels (1–8) are not on one scale: one chart each.
+        "evolution_figures": [
+            {"id": f"evolution-{kind}", "figure": charts.evolution(rows, levels), "label": label}
+            for kind, levels, label in (
+                (AreaKind.TOOL, 4, "Niveau par applicatif (de 1 découverte à 4 référent) à chaque diagnostic."),
+                (AreaKind.CRCN, 8, "Niveau par domaine du CRCN (de 1 à 8) à chaque diagnostic."),
+            )
+            if (rows := [s for s in evolution if s.area.kind == kind])
+        ],
         "assessments": assessments,
         "gaps": skill_profile.gaps(request.user, with_usage=False)[:3],
         "breadcrumb_data": {"current": "Mes compétences"},
@@ -67,7 +76,8 @@ def exercise(request, uid):
     item = get_object_or_404(
         Item.objects.published().exclude(kind=ItemKind.SANDBOX).select_related("skill__area"), uid=uid
     )
-    shown = item_kinds.presentation(item.kind, item.data, seed=f"exercise:{request.user.pk}:{item.pk}")
+    seed = f"exercise:{request.user.pk}:{item.pk}"
+    shown = item_kinds.presentation(item.kind, item.data, seed=seed)
     context = {
         "title": f"Exercice — {item.skill.name}",
         "item": item,
@@ -78,7 +88,7 @@ def exercise(request, uid):
     }
     if request.method == "POST":
         try:
-            given = item_kinds.read_answer(item.kind, item.data, request.POST)
+            given = item_kinds.read_answer(item.kind, item.data, request.POST, seed)
         except item_kinds.AnswerError as error:
             context["error"] = str(error)
         else:
@@ -109,6 +119,7 @@ def team(request):
         "skills": skills,
         "tools_figure": None if skills.suppressed else charts.team_heatmap(skills.tools, levels=4),
         "crcn_figure": None if skills.suppressed else charts.team_heatmap(skills.crcn, levels=8),
+        "min_group": settings.USAGE_MIN_GROUP,
         "breadcrumb_data": {"current": "Compétences de l'équipe"},
     }
     return render(request, "skills/team.html", context)

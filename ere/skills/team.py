@@ -1,8 +1,10 @@
 """The team's skills, as a manager sees them: counts of shared results per area and level, never a person.
 
-Only diagnostics the agents chose to share count, each agent's latest shared result per area. An area with fewer
-than settings.USAGE_MIN_GROUP sharing agents is suppressed (its counts could point at someone), and so is the whole
-picture when fewer agents than that share anything.
+Only diagnostics the agents chose to share count, each agent's latest shared result per area. The figures of an
+agency on an area count only when at least settings.USAGE_MIN_GROUP of its agents share that area: a smaller group
+counts nowhere, not even in the totals of a territory (otherwise a territory's figures minus an agency's would give
+the small group away). The share at the expected level needs as many agents with a target. The whole picture is
+suppressed when fewer agents than the threshold share anything.
 """
 
 from dataclasses import dataclass, field
@@ -20,8 +22,9 @@ class AreaRow:
     counts: dict = field(default_factory=dict)  # level -> number of agents
     total: int = 0
     suppressed: bool = False
-    with_target: int = 0  # agents whose role profile sets a level on this area
+    with_target: int = 0  # agents whose role profile sets a level on this area (0 when under the threshold)
     at_target: int = 0  # of whom reach it
+    hidden_groups: int = 0  # agencies left out of the figures, fewer than the threshold sharing this area
 
     @property
     def at_target_share(self):
@@ -59,22 +62,32 @@ def team_skills(agencies):
     # One result per agent and area: the newest shared one.
     newest = {}
     for part in parts:
-        key = (part.assessment.user_id, part.area_id)
-        newest.setdefault(key, part)
+        newest.setdefault((part.assessment.user_id, part.area_id), part)
     result.sharing = len({user for user, _ in newest})
-    targets = _targets({user.pk: user for user in members.filter(pk__in={u for u, _ in newest})})
-    rows = {}
+    users = {user.pk: user for user in members.filter(pk__in={u for u, _ in newest})}
+    targets = _targets(users)
+    # The unit of suppression is an agency's group on an area: one under the threshold counts in no figure, not
+    # even in the totals of a wider scope, so that no figure can be subtracted from another to reveal it.
+    groups = {}
     for (user_id, area_id), part in newest.items():
-        row = rows.setdefault(area_id, AreaRow(part.area))
-        row.counts[part.level] = row.counts.get(part.level, 0) + 1
-        row.total += 1
-        target = targets.get(user_id, {}).get(area_id)
-        if target:
-            row.with_target += 1
-            row.at_target += part.level >= target
+        groups.setdefault((users[user_id].agency_id, area_id), []).append((user_id, part))
+    rows = {}
+    for (_, area_id), members_parts in groups.items():
+        row = rows.setdefault(area_id, AreaRow(members_parts[0][1].area))
+        if len(members_parts) < settings.USAGE_MIN_GROUP:
+            row.hidden_groups += 1
+            continue
+        for user_id, part in members_parts:
+            row.counts[part.level] = row.counts.get(part.level, 0) + 1
+            row.total += 1
+            target = targets.get(user_id, {}).get(area_id)
+            if target:
+                row.with_target += 1
+                row.at_target += part.level >= target
     for row in rows.values():
-        if row.total < settings.USAGE_MIN_GROUP:
-            row.suppressed, row.counts, row.at_target, row.with_target = True, {}, 0, 0
+        row.suppressed = row.total == 0
+        if row.with_target < settings.USAGE_MIN_GROUP:
+            row.with_target, row.at_target = 0, 0
     ordered = sorted(rows.values(), key=lambda r: (r.area.position, r.area.name))
     result.tools = [r for r in ordered if r.area.kind == AreaKind.TOOL]
     result.crcn = [r for r in ordered if r.area.kind == AreaKind.CRCN]

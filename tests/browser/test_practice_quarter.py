@@ -5,10 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
 from ere.practice.models import PracticeQuarter, week_start
-from tests.practice.quarter_data import TeamSlotFactory, daily_gap, item_bank
+from tests.practice.quarter_data import TeamSlotFactory, daily_gap, item_bank, practised
 
 SCREENSHOTS = Path("/tmp")
 MISSING_ICONS = """() => [...document.querySelectorAll('[class*="fr-icon-"]')]
@@ -27,9 +26,7 @@ def practice(agent, agency):
     TeamSlotFactory(agency=agency, weekday=1, start=datetime.time(8, 45))
     # Two weeks done before: this week's quarter makes it three in a row.
     for weeks_ago in (1, 2):
-        PracticeQuarter.objects.create(
-            user=agent, week=week_start() - datetime.timedelta(days=7 * weeks_ago), finished_at=timezone.now()
-        )
+        practised(agent, week_start() - datetime.timedelta(days=7 * weeks_ago))
     return area
 
 
@@ -133,11 +130,12 @@ def test_the_slot_and_participation_pages_have_no_accessibility_violation(
     shoot(page, "participation", 1280)
 
 
-def test_a_sandbox_mission_asked_in_the_quarter_counts_when_the_player_says_it_is_done(
+def test_a_sandbox_mission_asked_in_the_quarter_counts_once_the_server_has_the_attempt(
     new_page, log_in, agent, assert_no_axe_violations
 ):
     from playwright.sync_api import expect
 
+    from ere.practice.models import Sandbox, SandboxAttempt
     from tests.practice.test_quarter_views import sandbox_item
 
     area = item_bank(count=0)
@@ -151,13 +149,55 @@ def test_a_sandbox_mission_asked_in_the_quarter_counts_when_the_player_says_it_i
     check(page, assert_no_axe_violations)
     shoot(page, "sandbox", 1280)
 
-    # What the player does when the agent finishes the mission (its own tests cover playing it).
+    # What the player does when the agent finishes the mission (its own tests cover playing it): the attempt's id
+    # goes into the form; the server has not recorded it yet (the connection dropped).
+    client_id = "5d0b6a8e-7c1f-4b7a-9d3e-2f6a1c0e9b44"
     page.evaluate(
-        "document.querySelector('[data-sandbox-player]').dispatchEvent(new CustomEvent('sandbox:finished', "
-        "{bubbles: true, detail: {succeeded: true, mistakes: []}}))"
+        "(clientId) => document.querySelector('[data-sandbox-player]').dispatchEvent(new CustomEvent("
+        "'sandbox:finished', {bubbles: true, detail: {succeeded: true, mistakes: [], clientId}}))",
+        client_id,
     )
-    expect(page.locator("input[name=succeeded]")).to_have_value("1")
+    expect(page.locator("input[name=attempt]")).to_have_value(client_id)
     expect(page.get_by_text("Mission réussie. Validez votre réponse")).to_be_visible()
     page.get_by_role("button", name="Valider ma réponse").click()
+    expect(page.get_by_text("Votre tentative n'est pas encore enregistrée sur le serveur")).to_be_visible()
+    expect(page.locator("input[name=attempt]")).to_have_value(client_id)  # kept: no need to play it again
+    check(page, assert_no_axe_violations)
+
+    # The attempt reaches the server (the player's queue): validating again counts the server's verdict.
+    SandboxAttempt.objects.create(
+        user=agent, sandbox=Sandbox.objects.get(), client_id=client_id, succeeded=True, mistakes=[]
+    )
+    page.evaluate(
+        "(clientId) => document.querySelector('[data-sandbox-player]').dispatchEvent(new CustomEvent("
+        "'sandbox:recorded', {bubbles: true, detail: {succeeded: true, clientId}}))",
+        client_id,
+    )
+    expect(page.get_by_text("Tentative enregistrée : mission réussie.")).to_be_visible()
+    page.get_by_role("button", name="Valider ma réponse").click()
     expect(page.get_by_role("heading", name="Bonne réponse")).to_be_visible()
+    check(page, assert_no_axe_violations)
+
+
+def test_an_agent_skips_a_question_and_the_quarter_finishes_with_the_last_one(
+    new_page, log_in, agent, assert_no_axe_violations
+):
+    from playwright.sync_api import expect
+
+    item_bank(count=2)
+    page = new_page()
+    log_in(page, agent)
+
+    page.goto("/pratique/quart-d-heure/")
+    expect(page.get_by_role("heading", name="Question 1 sur 2")).to_be_visible()
+    page.get_by_role("button", name="Passer cette question").click()
+    expect(page.get_by_role("heading", name="Question 2 sur 2")).to_be_visible()
+    expect(page.get_by_text("— passée")).to_be_visible()
+    check(page, assert_no_axe_violations)
+
+    answer(page, RIGHT)  # the last question: the quarter is done, even if the agent closes the tab now
+    assert PracticeQuarter.objects.get(user=agent).finished_at is not None
+    page.get_by_role("link", name="Voir mon bilan").click()
+    expect(page.get_by_text("1 question, 1 bonne réponse")).to_be_visible()
+    expect(page.get_by_text("dont 1 passée")).to_be_visible()
     check(page, assert_no_axe_violations)

@@ -17,7 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / os.environ.get("ERE_SCREENSHOTS_DIR", "var/screenshots")
 PUBLISH = "/pratique/applicatifs-ecoles/publier-offre-boulangerie/"
 LIST = "/pratique/applicatifs-ecoles/"
-QUEUE = "() => JSON.parse(localStorage.getItem('ere:sandbox-attempts') || '[]').length"
+# The attempts kept offline, per user: `ere:sandbox-attempts:<user id>`.
+QUEUE = (
+    "() => Object.keys(localStorage).filter((k) => k.startsWith('ere:sandbox-attempts'))"
+    ".reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0)"
+)
+KEEP = """([key, url, clientId]) => localStorage.setItem(key, JSON.stringify([{url, payload: {
+    client_id: clientId, actions: [{type: 'finish'}], seconds: 12}}]))"""
 MISSING_ICONS = """() => [...document.querySelectorAll('[class*="fr-icon-"]')]
     .filter((element) => {
         const style = getComputedStyle(element, '::before');
@@ -134,22 +140,45 @@ def test_an_attempt_finished_offline_is_sent_when_the_network_comes_back(page, l
 
 def test_an_attempt_left_in_the_browser_is_sent_on_the_next_visit_and_counted_once(page, log_in, agent):
     log_in(page, agent, next_url=PUBLISH)
-    page.evaluate(
-        """(url) => localStorage.setItem('ere:sandbox-attempts', JSON.stringify([{url, payload: {
-            client_id: '3f1c2b6e-1111-4d4d-9a9a-123456789abc', actions: [{type: 'finish'}], seconds: 12}}]))""",
-        f"{PUBLISH}tentatives/",
-    )
+    kept = [f"ere:sandbox-attempts:{agent.pk}", f"{PUBLISH}tentatives/", "3f1c2b6e-1111-4d4d-9a9a-123456789abc"]
+    page.evaluate(KEEP, kept)
     page.reload()
     page.wait_for_function(f"({QUEUE})() === 0")
-    page.evaluate(
-        """(url) => localStorage.setItem('ere:sandbox-attempts', JSON.stringify([{url, payload: {
-            client_id: '3f1c2b6e-1111-4d4d-9a9a-123456789abc', actions: [{type: 'finish'}], seconds: 12}}]))""",
-        f"{PUBLISH}tentatives/",
-    )
+    page.evaluate(KEEP, kept)
     page.goto(LIST)
     page.goto(PUBLISH)
     page.wait_for_function(f"({QUEUE})() === 0")
     assert SandboxAttempt.objects.filter(user=agent).count() == 1
+
+
+def test_an_attempt_left_by_another_agent_on_a_shared_computer_is_not_sent_under_this_session(
+    page, log_in, agent, champion
+):
+    url = f"{PUBLISH}tentatives/"
+    log_in(page, agent, next_url=PUBLISH)
+    page.evaluate(KEEP, [f"ere:sandbox-attempts:{champion.pk}", url, "3f1c2b6e-2222-4d4d-9a9a-123456789abc"])
+    # Kept by an earlier version, for whoever was logged in then: dropped, never credited to this agent.
+    page.evaluate(KEEP, ["ere:sandbox-attempts", url, "3f1c2b6e-3333-4d4d-9a9a-123456789abc"])
+    page.reload()
+    page.wait_for_function("() => localStorage.getItem('ere:sandbox-attempts') === null")
+    page.wait_for_timeout(300)  # what the page would have sent by now
+
+    assert not SandboxAttempt.objects.exists()
+    assert page.evaluate(f"() => localStorage.getItem('ere:sandbox-attempts:{champion.pk}')") is not None
+
+
+def test_an_attempt_kept_for_a_withdrawn_sandbox_is_dropped_not_sent_again_and_again(page, log_in, agent, sandboxes):
+    log_in(page, agent, next_url=PUBLISH)
+    withdrawn = sandboxes["poser-rendez-vous-agenda"]
+    withdrawn.is_published = False
+    withdrawn.save()
+    url = f"{withdrawn.get_absolute_url()}tentatives/"
+    page.evaluate(KEEP, [f"ere:sandbox-attempts:{agent.pk}", url, "3f1c2b6e-4444-4d4d-9a9a-123456789abc"])
+
+    page.reload()
+
+    page.wait_for_function(f"({QUEUE})() === 0")
+    assert not SandboxAttempt.objects.exists()
 
 
 def test_the_player_works_with_the_keyboard(page, log_in, agent):

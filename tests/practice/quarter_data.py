@@ -36,3 +36,14 @@ def daily_gap(role, area, target_level=3):
     profile = RoleProfileFactory(name=f"Profil {role}", slug=f"profil-{role}", role=role)
     RequirementFactory(profile=profile, area=area, target_level=target_level, frequency=Frequency.DAILY)
     return profile
+
+
+def practised(user, week, **fields):
+    """A quarter of `week` finished with one answer: what the streak and the participation rates count."""
+    from django.utils import timezone
+
+    from ere.practice.models import PracticeAnswer, PracticeQuarter
+
+    quarter = PracticeQuarter.objects.create(user=user, week=week, finished_at=timezone.now(), **fields)
+    PracticeAnswer.objects.create(quarter=quarter, item=ItemFactory(), answer={"choice": "a"}, correct=True)
+    return quarter

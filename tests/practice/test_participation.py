@@ -28,7 +28,7 @@ def done(users, week, answers=None):
         quarter = PracticeQuarter.objects.create(
             user=user, week=week, started_at=timezone.now(), finished_at=timezone.now()
         )
-        for item, correct in answers or []:
+        for item, correct in answers or [(ItemFactory(), True)]:
             PracticeAnswer.objects.create(quarter=quarter, item=item, answer={"choice": "a"}, correct=correct)
 
 
@@ -127,3 +127,12 @@ def test_a_manager_alone_in_a_small_agency_sees_only_the_suppression(login, mana
 
     assert "moins de 5 agents : non affiché" in content
     assert "%" not in content.split("<tbody>")[1].split("</tbody>")[0]
+
+
+def test_a_quarter_whose_questions_were_all_skipped_does_not_count_as_practice(agent):
+    from ere.practice.models import PracticeQuarter, week_start
+    from ere.practice.quarters import streak
+
+    PracticeQuarter.objects.create(user=agent, week=week_start(), finished_at=timezone.now(), skipped=["x"])
+    assert not PracticeQuarter.practised().exists()
+    assert streak(agent) == 0

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from ere.practice.models import PracticeQuarter, Reminder, week_start
+from ere.practice import tasks
+from ere.practice.models import PracticeQuarter, Reminder, TeamSlot, week_start
 from ere.practice.tasks import send_practice_reminder
 from tests.org.factories import AgencyFactory, UserFactory
 from tests.practice.quarter_data import TeamSlotFactory
@@ -20,6 +21,14 @@ def remind(day=TUESDAY):
     out = io.StringIO()
     call_command("send_practice_reminders", "--date", day.isoformat(), stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    """The day the tasks run (Europe/Paris): the slot day, unless a test says otherwise."""
+    day = {"value": TUESDAY}
+    monkeypatch.setattr(tasks, "paris_today", lambda: day["value"])
+    return day
 
 
 @pytest.fixture
@@ -51,7 +60,7 @@ def test_the_email_is_in_french_with_the_slot_time_and_the_link(agent, slot, set
     assert "le mardi à 8 h 45" in html
 
 
-def test_it_is_sent_once_a_week(agent, slot):
+def test_it_is_sent_once_a_week(agent, slot, today):
     remind()
     output = remind()
 
@@ -59,7 +68,8 @@ def test_it_is_sent_once_a_week(agent, slot):
     assert "0 rappel envoyé" in output
     assert "1 agent a déjà reçu le rappel de la semaine" in output
 
-    remind(TUESDAY + datetime.timedelta(days=7))
+    today["value"] = TUESDAY + datetime.timedelta(days=7)
+    remind(today["value"])
     assert len(mail.outbox) == 2
 
 
@@ -128,3 +138,52 @@ def test_with_the_database_backend_the_worker_sends_the_queued_reminders():
 
     assert [message.to for message in mail.outbox] == [["alice@example.fr"]]
     assert Reminder.objects.count() == 1
+
+
+def queue(user, day=TUESDAY):
+    """What the command queues for one agent; returns what the task did when it ran."""
+    return send_practice_reminder.enqueue(user.pk, week_start(day).isoformat(), day.isoformat(), user.agency_id)
+
+
+def test_a_reminder_that_runs_after_the_slot_day_is_not_sent(agent, slot, today):
+    today["value"] = TUESDAY + datetime.timedelta(days=1)  # the worker was late: it is Wednesday in Paris
+
+    assert queue(agent).return_value == "not today"
+    assert mail.outbox == [] and not Reminder.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "change, result",
+    [
+        ("account closed", "not an agent"),
+        ("became a manager", "not an agent"),
+        ("moved to another agency", "not an agent"),
+        ("slot moved to Thursday", "no slot"),
+        ("quarter finished", "done"),
+    ],
+)
+def test_a_reminder_is_dropped_when_the_agent_is_no_longer_due_when_it_runs(agent, slot, other_agency, change, result):
+    # Queued in the morning for the agent's agency; before the worker runs it, things changed.
+    users = type(agent).objects.filter(pk=agent.pk)
+    if change == "account closed":
+        users.update(is_active=False)
+    elif change == "became a manager":
+        users.update(role="manager")
+    elif change == "moved to another agency":
+        users.update(agency=other_agency)
+    elif change == "slot moved to Thursday":
+        TeamSlot.objects.filter(pk=slot.pk).update(weekday=3)
+    else:
+        PracticeQuarter.objects.create(user=agent, week=WEEK, finished_at=timezone.now())
+
+    assert queue(agent).return_value == result
+    assert mail.outbox == [] and not Reminder.objects.exists()
+
+
+def test_the_command_counts_the_reminders_no_longer_due_when_another_day_is_processed(agent, slot, today):
+    today["value"] = TUESDAY + datetime.timedelta(days=1)
+
+    output = remind(TUESDAY)
+
+    assert mail.outbox == []
+    assert "0 rappel envoyé, 1 rappel sans objet" in output

@@ -232,6 +232,15 @@ def test_an_agent_cannot_reuse_the_attempt_id_of_another_agent(login, agent, san
     "data,message",
     [
         ("{pas du json", "La tentative n'est pas lisible : le navigateur doit envoyer du JSON."),
+        (
+            "[" * 100000 + "]" * 100000,
+            "La tentative n'est pas lisible : le JSON envoyé est imbriqué trop profondément.",
+        ),
+        (
+            body([{"type": "navigate", "target": json.loads("[" * 200 + "]" * 200)}]),
+            "La tentative ne correspond pas à cet applicatif-école. Action n° 1 : « target » doit nommer un écran, "
+            "un champ ou un bouton.",
+        ),
         ("[1, 2]", "La tentative doit être un objet JSON (client_id, actions, seconds)."),
         ('{"actions": []}', "L'identifiant de la tentative (client_id) est absent ou invalide."),
         ('{"client_id": "abc", "actions": []}', "L'identifiant de la tentative (client_id) est absent ou invalide."),
@@ -291,7 +300,14 @@ def test_the_attempt_endpoint_only_takes_post_on_a_published_sandbox(login, agen
     assert client.get(reverse("practice:sandbox_attempt", args=[PUBLISH])).status_code == 405
     Sandbox.objects.filter(slug=PUBLISH).update(is_published=False)
     solution, _mistakes = examples(PUBLISH)
-    assert post_attempt(client, PUBLISH, solution).status_code == 404
+    response = post_attempt(client, PUBLISH, solution)
+    # In JSON, that the player reads: an attempt kept offline for a withdrawn sandbox is dropped, not sent forever.
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": "Cet applicatif-école n'est plus proposé : la tentative n'est pas enregistrée."
+    }
+    assert post_attempt(client, "ecole-inconnue", solution).status_code == 404
+    assert not SandboxAttempt.objects.exists()
 
 
 def test_the_player_sends_the_csrf_token_in_a_header(agent, sandboxes):

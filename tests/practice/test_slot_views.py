@@ -94,7 +94,12 @@ def test_it_explains_a_wrong_slot_in_french(login, manager, data, message):
     assert not TeamSlot.objects.exists()
 
 
-def test_the_calendar_file_is_a_weekly_event_of_the_team_slot(login, agent, agency):
+@pytest.fixture
+def site(settings):
+    settings.SITE_URL = "https://ere.example.fr"
+
+
+def test_the_calendar_file_is_a_weekly_event_of_the_team_slot(login, agent, agency, site):
     TeamSlotFactory(agency=agency, weekday=1, start=datetime.time(8, 45), minutes=15)
 
     response = login(agent).get(ICS)
@@ -109,18 +114,27 @@ def test_the_calendar_file_is_a_weekly_event_of_the_team_slot(login, agent, agen
     assert event.start.tzinfo.key == "Europe/Paris"
     assert (event.start.weekday(), event.start.hour, event.start.minute) == (1, 8, 45)
     assert event.end - event.start == datetime.timedelta(minutes=15)
-    assert "http://testserver/pratique/" in event["DESCRIPTION"]
+    # The site's public address, not the host that served the file.
+    assert "https://ere.example.fr/pratique/" in event["DESCRIPTION"]
+    assert event["URL"] == "https://ere.example.fr/pratique/"
+    assert "testserver" not in response.content.decode()
     assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Paris"]
 
 
-def test_the_calendar_event_keeps_its_uid_when_the_slot_changes(login, agent, manager, agency):
-    TeamSlotFactory(agency=agency, weekday=1, start=datetime.time(8, 45))
+def test_the_calendar_event_keeps_its_uid_and_its_sequence_grows_when_the_slot_changes(
+    login, agent, manager, agency, site
+):
+    slot = TeamSlotFactory(agency=agency, weekday=1, start=datetime.time(8, 45))
+    TeamSlot.objects.filter(pk=slot.pk).update(updated_at=slot.updated_at - datetime.timedelta(days=3))
     before = icalendar.Calendar.from_ical(login(agent).get(ICS).content).events[0]
+    assert login(agent).get(ICS, HTTP_HOST="localhost:8000").content == login(agent).get(ICS).content
 
     login(manager).post(SLOT, {"weekday": "3", "start": "14:00", "minutes": "15"})
     after = icalendar.Calendar.from_ical(login(agent).get(ICS).content).events[0]
 
-    assert before["UID"] == after["UID"] == "quart-d-heure-69001@testserver"
+    assert before["UID"] == after["UID"] == "quart-d-heure-69001@ere.example.fr"
+    # A client updates the event it has only for a higher SEQUENCE: it grows with each change, within 32 bits.
+    assert 0 < before["SEQUENCE"] < after["SEQUENCE"] < 2**31
     assert after["RRULE"]["BYDAY"] == ["TH"]
 
 

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from ere.skills import items
+from ere.skills.assessment import display_seed
 from ere.skills.enums import AssessmentStatus, SelfRating
 from ere.skills.models import Assessment, Response
 from tests.org.factories import UserFactory
@@ -29,9 +31,15 @@ def current_item(assessment):
     return assessment.current_item
 
 
+def choice(assessment, item, choice_id="a"):
+    """The name the choice goes by in this diagnostic's form."""
+    return items.token(display_seed(assessment, item), choice_id)
+
+
 def answer_right(client, assessment):
     item = current_item(assessment)
-    return client.post(reverse("skills:assessment_question", args=[assessment.pk]), {"item": item.uid, "choice": "a"})
+    url = reverse("skills:assessment_question", args=[assessment.pk])
+    return client.post(url, {"item": item.uid, "choice": choice(assessment, item)})
 
 
 def test_the_start_page_suggests_the_areas_of_the_role(login, agent, bank):
@@ -99,8 +107,8 @@ def test_an_answer_to_an_old_question_is_not_recorded_twice(login, agent, bank):
     client.get(reverse("skills:assessment_question", args=[assessment.pk]))
     item = current_item(assessment)
     url = reverse("skills:assessment_question", args=[assessment.pk])
-    client.post(url, {"item": item.uid, "choice": "a"})
-    client.post(url, {"item": item.uid, "choice": "a"})
+    client.post(url, {"item": item.uid, "choice": choice(assessment, item)})
+    client.post(url, {"item": item.uid, "choice": choice(assessment, item)})
     assert Response.objects.count() == 1
 
 
@@ -171,3 +179,58 @@ def test_it_checks_access(client, login, agent, manager, bank):
     assert not assessment.is_shared
     client.logout()
     assert client.get(reverse("skills:assessment_start")).url.startswith(reverse("login"))
+
+
+def test_an_item_archived_after_it_was_drawn_is_replaced_by_another(login, agent, bank):
+    client = login(agent)
+    start(client, bank)
+    assessment = Assessment.objects.get()
+    url = reverse("skills:assessment_question", args=[assessment.pk])
+    drawn = client.get(url).context["item"]
+    drawn.status = "archived"
+    drawn.save()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["item"] != drawn
+
+
+def test_an_item_moved_to_an_area_outside_the_diagnostic_is_replaced(login, agent, bank):
+    client = login(agent)
+    start(client, bank)
+    assessment = Assessment.objects.get()
+    url = reverse("skills:assessment_question", args=[assessment.pk])
+    drawn = client.get(url).context["item"]
+    drawn.skill = SkillFactory()
+    drawn.save()
+    assert client.get(url).context["item"] != drawn
+
+
+def test_the_same_answer_recorded_twice_at_once_counts_once(login, agent, bank):
+    from ere.skills import assessment as service
+
+    client = login(agent)
+    start(client, bank)
+    assessment = Assessment.objects.get()
+    part, item = service.next_question(assessment)
+    given = {"choice": "a"}
+    assert service.answer(assessment, part, item, given) is not None
+    # The second request had read the same state before the first one was saved.
+    assert service.answer(assessment, part, item, given) is None
+    assert Response.objects.count() == 1
+
+
+def test_the_review_keeps_the_verdict_given_then_when_the_item_was_edited_since(login, agent, bank):
+    client = login(agent)
+    start(client, bank)
+    assessment = Assessment.objects.get()
+    url = reverse("skills:assessment_question", args=[assessment.pk])
+    client.get(url)
+    item = current_item(assessment)
+    answer_right(client, assessment)
+    client.post(url, {"action": "stop"})
+    # The author makes « b » the right choice afterwards.
+    for entry in item.data["choices"]:
+        entry["correct"] = entry["id"] == "b"
+    item.save()
+    review = client.get(reverse("skills:assessment_result", args=[assessment.pk])).context["review"]
+    assert review[0]["outcome"].correct is True

@@ -149,11 +149,13 @@ def test_invalid_content_saves_nothing_not_even_the_common_fields(login, trainer
     assert item.data["choices"][2]["correct"] is False
 
 
-def test_a_hotspot_image_outside_the_screens_folder_stays_selectable(login, trainer, screens):
+def test_a_hotspot_image_outside_the_screens_folder_shows_and_must_be_replaced(login, trainer, screens):
     item = ItemFactory(hotspot=True, data={**ItemFactory.build(hotspot=True).data, "image": "skills/ailleurs.png"})
     content = login(trainer).get(_url(item)).content.decode()
     assert '<option value="skills/ailleurs.png" selected>' in content
-    assert login(trainer).post(_url(item), item_form_data(item)).status_code == 302
+    response = login(trainer).post(_url(item), item_form_data(item))
+    assert response.status_code == 400
+    assert "doit être un fichier de skills/screens/" in response.content.decode()
 
 
 def test_an_item_with_broken_content_can_still_be_opened_and_fixed(login, trainer):

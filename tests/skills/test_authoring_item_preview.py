@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from ere.skills import items
 from ere.skills.models import Response
 from tests.skills.factories import ItemFactory
 
@@ -12,6 +13,25 @@ def item(db):
 
 def _url(item):
     return reverse("skills:item_preview", args=[item.uid])
+
+
+def named(user, item, answer):
+    """The answer with the names the preview's form gives the choices, steps, pairs and regions."""
+    seed = f"preview:{user.pk}:{item.pk}"
+    named = {}
+    for key, value in answer.items():
+        if key == "choice":
+            named[key] = [items.token(seed, v) for v in value] if isinstance(value, list) else items.token(seed, value)
+        elif key.startswith("position-"):
+            named[f"position-{items.token(seed, key.removeprefix('position-'))}"] = value
+        elif key.startswith("match-"):
+            left = items.token(seed, f"left:{key.removeprefix('match-')}")
+            named[f"match-{left}"] = items.token(seed, f"right:{value}")
+        elif key == "region" and value != "miss":
+            named[key] = items.token(seed, value)
+        else:
+            named[key] = value
+    return named
 
 
 def test_it_checks_access(client, login, request, item):
@@ -34,13 +54,13 @@ def test_it_shows_the_item_as_a_learner_sees_it(login, trainer, item):
     content = login(trainer).get(_url(item)).content.decode()
     assert "Où publiez-vous une offre ?" in content
     assert 'type="radio"' in content
-    assert 'value="b"' in content
+    assert f'value="{items.token(f"preview:{trainer.pk}:{item.pk}", "b")}"' in content
     assert "Une seule bonne réponse." in content
     assert "votre réponse n&#x27;est pas enregistrée" in content or "votre réponse n'est pas enregistrée" in content
 
 
 def test_a_right_answer_shows_the_feedback_and_records_nothing(login, trainer, item):
-    response = login(trainer).post(_url(item), {"choice": "a"})
+    response = login(trainer).post(_url(item), named(trainer, item, {"choice": "a"}))
     assert response.status_code == 200
     content = response.content.decode()
     assert "Bonne réponse" in content
@@ -52,7 +72,7 @@ def test_a_right_answer_shows_the_feedback_and_records_nothing(login, trainer, i
 
 
 def test_a_wrong_answer_shows_the_expected_one(login, trainer, item):
-    content = login(trainer).post(_url(item), {"choice": "b"}).content.decode()
+    content = login(trainer).post(_url(item), named(trainer, item, {"choice": "b"})).content.decode()
     assert "Ce n'est pas tout à fait ça" in content
     assert "L&#x27;accueil ne publie rien." in content
     assert "La bonne réponse : Depuis l&#x27;onglet « Offres »" in content
@@ -86,7 +106,7 @@ def test_every_kind_can_be_answered(login, trainer, kind, answer, expected):
     item = ItemFactory(**{kind: True})
     client = login(trainer)
     assert client.get(_url(item)).status_code == 200
-    response = client.post(_url(item), answer)
+    response = client.post(_url(item), named(trainer, item, answer))
     assert response.status_code == 200
     assert expected.replace("'", "&#x27;") in response.content.decode()
 

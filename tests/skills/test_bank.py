@@ -164,3 +164,10 @@ def test_a_sandbox_mission_is_kept_out_of_the_diagnostic_by_default(skill):
     entry.pop("choices")
     _import({"items": [entry]})
     assert Item.objects.get().use_in_diagnostic is False
+
+
+def test_a_number_too_long_to_read_gets_a_french_message(db):
+    from ere.skills.bank import BankError, import_items
+
+    with pytest.raises(BankError, match="nombre trop long"):
+        import_items('{"items": [{"difficulty": 1' + "0" * 5000 + "}]}")

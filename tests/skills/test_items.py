@@ -199,3 +199,31 @@ def test_hotspot_coordinates_are_written_with_a_dot_whatever_the_language(db):
         "skills/items/_fields.html", {"item": item, "shown": items.presentation("hotspot", data, 1), "error": ""}
     )
     assert "left: 12.5%" in html
+
+
+@pytest.mark.parametrize(
+    "image,message",
+    [
+        ("https://tracker.example/pixel.png", "doit être un fichier de skills/screens/"),
+        ("skills/screens/../../config/settings.py", "doit être un fichier de skills/screens/"),
+        ("skills/screens/absent.svg", "n'existe pas"),
+    ],
+)
+def test_a_hotspot_picture_must_be_one_of_our_screens(image, message):
+    data = hotspot_data() | {"image": image}
+    problems = items.validate("hotspot", data, image_exists=lambda path: path != "skills/screens/absent.svg")
+    assert len(problems) == 1 and message in problems[0]
+
+
+def test_the_form_names_give_the_answer_away_nowhere_and_are_read_back():
+    data = ordering_data()
+    shown = items.presentation("ordering", data, seed="s")
+    names = [step["id"] for step in shown["steps"]]
+    assert not {"s1", "s2", "s3"} & set(names)
+    by_text = {step["text"]: step["id"] for step in shown["steps"]}
+    form_data = {f"position-{by_text[s['text']]}": str(n) for n, s in enumerate(data["steps"], start=1)}
+    assert items.read_answer(
+        "ordering", data, form(**{k.replace("-", "_"): v for k, v in form_data.items()}), "s"
+    ) == {"order": ["s1", "s2", "s3"]}
+    with pytest.raises(items.AnswerError):
+        items.read_answer("single", single_data(), form(choice="a"), seed="s")

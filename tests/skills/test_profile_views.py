@@ -9,9 +9,10 @@ from django.utils import timezone
 from ere.catalog.models import Resource
 from ere.org.enums import Role
 from ere.practice.models import ReviewCard
+from ere.skills import items
 from ere.skills.enums import AssessmentStatus, Frequency
-from ere.skills.models import Assessment, AssessmentArea
-from tests.org.factories import UserFactory
+from ere.skills.models import Assessment, AssessmentArea, Item
+from tests.org.factories import AgencyFactory, UserFactory
 from tests.skills.factories import AreaFactory, CrcnAreaFactory, ItemFactory, RequirementFactory, SkillFactory
 
 
@@ -61,7 +62,7 @@ def test_the_profile_shows_level_target_and_evolution(login, agent, areas):
     offers = next(s for s in response.context["tools"] if s.area == areas["offers"])
     assert (offers.level, offers.target) == (2, 3)
     assert [level for _, level in offers.history] == [1, 2]
-    assert response.context["evolution_figure"]
+    assert [chart["id"] for chart in response.context["evolution_figures"]] == ["evolution-tool"]
     assert "Mon évolution" in response.content.decode()
 
 
@@ -102,7 +103,8 @@ def test_an_exercise_gives_its_feedback_at_once(login, agent, areas):
     client = login(agent)
     url = reverse("skills:exercise", args=["suivi-offres-0"])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"choice": "b"})
+    item = Item.objects.get(uid="suivi-offres-0")
+    response = client.post(url, {"choice": items.token(f"exercise:{agent.pk}:{item.pk}", "b")})
     assert response.context["outcome"].correct is False
     assert "accueil ne publie rien." in response.content.decode()
     # The practice quarter's spaced repetition brings it back soon.
@@ -136,7 +138,31 @@ def test_an_area_shared_by_fewer_than_five_agents_is_suppressed(login, manager, 
     response = login(manager).get(reverse("skills:team"))
     agenda = next(r for r in response.context["skills"].tools if r.area == areas["agenda"])
     assert agenda.suppressed and agenda.counts == {}
-    assert "Moins de 5 agents : non affiché" in response.content.decode()
+    assert "Moins de 5 agents par agence : non affiché" in response.content.decode()
+
+
+def test_a_small_group_counts_nowhere_so_that_no_subtraction_reveals_it(login, territory_manager, agency, areas):
+    """A territory's totals minus an agency's must not give away another agency's group of fewer than five."""
+    neighbour = AgencyFactory(territory=agency.territory, code="69002", name="Agence Lyon Vaise")
+    team_of(agency, 5, areas["offers"], level=2)
+    team_of(neighbour, 3, areas["offers"], level=4)
+    client = login(territory_manager)
+    whole = client.get(reverse("skills:team")).context["skills"]
+    alone = client.get(reverse("skills:team"), {"agence": agency.code}).context["skills"]
+    row = next(r for r in whole.tools if r.area == areas["offers"])
+    assert row.counts == {2: 5}
+    assert row.hidden_groups == 1
+    assert row.counts == next(r for r in alone.tools if r.area == areas["offers"]).counts
+
+
+def test_the_share_at_the_expected_level_needs_five_agents_with_a_target(login, manager, agency, areas):
+    champions = UserFactory.create_batch(5, agency=agency, role=Role.CHAMPION, specialty="")
+    for user in champions:
+        result(user, areas["offers"], 3, shared=True)
+    response = login(manager).get(reverse("skills:team"))
+    row = next(r for r in response.context["skills"].tools if r.area == areas["offers"])
+    assert row.total == 5
+    assert row.at_target_share is None
 
 
 def test_a_team_with_fewer_than_five_sharing_agents_shows_nothing(login, manager, agency, areas):

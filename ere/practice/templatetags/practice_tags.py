@@ -25,5 +25,6 @@ def sandbox_player(context, sandbox, heading_level=3):
         "definition": engine.for_player(sandbox.definition),
         "attempt_url": reverse("practice:sandbox_attempt", args=[sandbox.slug]),
         "csrf_token": get_token(request) if request is not None else "",
+        "user_id": request.user.pk if request is not None and request.user.is_authenticated else "",
         "heading_level": heading_level,
     }

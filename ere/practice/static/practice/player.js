@@ -495,6 +495,8 @@
   // ---------------------------------------------------------------------------------------------------------------
   // The player in the page
 
+  // Attempts waiting for the network are kept per user (`ere:sandbox-attempts:<user id>`, the id from the player's
+  // `data-user`): on a shared workstation, an attempt left by one agent is never sent under another one's session.
   var QUEUE_KEY = "ere:sandbox-attempts";
   var players = 0;
 
@@ -549,21 +551,41 @@
     return count + " " + (count < 2 ? singular : pluralForm || singular + "s");
   }
 
-  // Attempts waiting for the network, kept across page loads.
+  // Attempts waiting for the network, kept across page loads, under the key of the user the page is for (none
+  // without a user: nothing is kept).
+  function queueKey() {
+    var root = document.querySelector("[data-sandbox-player][data-user]");
+    return root && root.dataset.user ? QUEUE_KEY + ":" + root.dataset.user : null;
+  }
+
   function readQueue() {
+    var key = queueKey();
+    if (!key) return [];
     try {
-      return JSON.parse(global.localStorage.getItem(QUEUE_KEY) || "[]");
+      var queue = JSON.parse(global.localStorage.getItem(key) || "[]");
+      return Array.isArray(queue) ? queue : [];
     } catch (error) {
       return [];
     }
   }
 
   function writeQueue(queue) {
+    var key = queueKey();
+    if (!key) return;
     try {
-      if (queue.length) global.localStorage.setItem(QUEUE_KEY, JSON.stringify(queue));
-      else global.localStorage.removeItem(QUEUE_KEY);
+      if (queue.length) global.localStorage.setItem(key, JSON.stringify(queue));
+      else global.localStorage.removeItem(key);
     } catch (error) {
       // Private browsing without storage: the attempt is lost if the page closes offline, nothing else breaks.
+    }
+  }
+
+  // The queue of earlier versions was shared by every user of the browser: whose attempts it holds is unknown.
+  function dropSharedQueue() {
+    try {
+      global.localStorage.removeItem(QUEUE_KEY);
+    } catch (error) {
+      // No storage: nothing to drop.
     }
   }
 
@@ -585,7 +607,8 @@
   }
 
   // POST one attempt. Resolves {ok, verdict} when the server recorded it, {retry} when it should be sent again later
-  // (no network, server error, session expired), {error} when the server refused it for good.
+  // (no network, server error, session expired), {gone} when the sandbox is no longer offered (404), {error} when
+  // the server refused it for good.
   function post(item) {
     return global.fetch(item.url, {
       method: "POST",
@@ -593,6 +616,7 @@
       headers: {"Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken()},
       body: JSON.stringify(item.payload)
     }).then(function (response) {
+      if (response.status === 404) return {gone: true};
       var isJson = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
       if (!isJson || response.redirected || response.status >= 500) return {retry: true};
       return response.json().then(function (body) {
@@ -614,9 +638,12 @@
     queue.forEach(function (item) {
       chain = chain.then(function () {
         return post(item).then(function (answer) {
-          if (!answer.retry) {
-            dequeue(item.payload.client_id);
-            document.dispatchEvent(new CustomEvent("sandbox:recorded", {detail: {clientId: item.payload.client_id}}));
+          if (answer.retry) return;
+          dequeue(item.payload.client_id); // recorded, or refused for good (a withdrawn sandbox): not sent again
+          if (answer.ok) {
+            document.dispatchEvent(new CustomEvent("sandbox:recorded", {
+              detail: {clientId: item.payload.client_id, succeeded: answer.verdict.succeeded}
+            }));
           }
         });
       });
@@ -1138,6 +1165,12 @@
     enqueue(item); // kept until the server has it, even if the page closes in between
     this.sync.textContent = "Enregistrement de votre tentative…";
     post(item).then(function (answer) {
+      if (answer.ok) {
+        // For the embedding page (a mission asked in the practice quarter): the server has this attempt now.
+        self.root.dispatchEvent(new CustomEvent("sandbox:recorded", {
+          bubbles: true, detail: {clientId: clientId, succeeded: answer.verdict.succeeded}
+        }));
+      }
       if (self.clientId !== clientId) {
         if (!answer.retry) dequeue(clientId);
         return; // the agent already restarted: only the storage matters
@@ -1150,6 +1183,9 @@
           global.console.warn("Applicatif-école : le serveur corrige le résultat", server, verdict);
           self.showResult({succeeded: server.succeeded, failures: server.failures});
         }
+      } else if (answer.gone) {
+        dequeue(clientId);
+        self.sync.textContent = typo("Cet applicatif-école n'est plus proposé : la tentative n'est pas enregistrée.");
       } else if (answer.retry) {
         self.sync.textContent = typo("Pas de connexion pour l'instant : votre tentative est gardée dans ce " +
           "navigateur et sera envoyée dès le retour du réseau.");
@@ -1161,6 +1197,7 @@
   };
 
   function initAll(scope) {
+    dropSharedQueue();
     var roots = scope.querySelectorAll ? scope.querySelectorAll("[data-sandbox-player]") : [];
     Array.prototype.forEach.call(roots, function (root) {
       if (!root.sandboxPlayer) root.sandboxPlayer = new Player(root);
