@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -17,10 +16,7 @@ from ere.skills import profile as skill_profile
 from ere.skills.assessment_forms import SelfPositioningForm
 from ere.skills.enums import AssessmentStatus
 from ere.skills.models import Area, Assessment
-
-
-def _crumb(current, *links):
-    return {"links": [{"url": reverse("skills:profile"), "title": "Mes compétences"}, *links], "current": current}
+from ere.skills.profile_views import crumb
 
 
 def _own_assessment(request, pk):
@@ -45,7 +41,7 @@ def start(request):
         "areas": areas,
         "role_profile": chosen,
         "in_progress": in_progress,
-        "breadcrumb_data": _crumb("Diagnostic"),
+        "breadcrumb_data": crumb("Diagnostic"),
     }
     return render(request, "skills/assessment_start.html", context)
 
@@ -64,7 +60,7 @@ def _question_context(assessment, part, item, error=""):
         "number": asked + 1,
         "area_number": part.items_count + 1,
         "max_items": assessment.max_items,
-        "breadcrumb_data": _crumb("Diagnostic"),
+        "breadcrumb_data": crumb("Diagnostic"),
     }
 
 
@@ -124,7 +120,7 @@ def result(request, pk):
         "parts": parts,
         "review": review,
         "min_group": settings.USAGE_MIN_GROUP,
-        "breadcrumb_data": _crumb("Résultats du diagnostic"),
+        "breadcrumb_data": crumb("Résultats du diagnostic"),
     }
     return render(request, "skills/assessment_result.html", context)
 

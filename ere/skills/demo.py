@@ -106,36 +106,36 @@ DEMO_AGENT_ABILITIES = {"suivi-offres": (-1.2, 0.9), "dialogue-entreprises": (-0
 
 
 def load_crcn():
-    """The CRCN's official names and descriptions per area code and skill code."""
+    """The CRCN's domains in order, by area code: their title, and their competences' official name and
+    description by skill code."""
     framework = json.loads((DATA / "crcn.json").read_text(encoding="utf-8"))
-    official = {}
-    for domain in framework["areas"]:
-        code = f"crcn-{domain['code']}"
-        official[code] = {
-            f"crcn-{c['index'].replace('.', '-')}": {"name": c["name"], "description": c["description"]}
-            for c in domain["competences"]
-        }
-        official[code]["__domain__"] = {"name": domain["title"]}
-    return framework, official
+    return {
+        f"crcn-{domain['code']}": (
+            domain["title"],
+            {
+                f"crcn-{c['index'].replace('.', '-')}": {"name": c["name"], "description": c["description"]}
+                for c in domain["competences"]
+            },
+        )
+        for domain in framework["areas"]
+    }
 
 
 def _load_framework(stdout):
-    framework, official = load_crcn()
+    crcn = load_crcn()
+    competences = {code: skills for code, (_, skills) in crcn.items()}
+    positions = {code: position for position, code in enumerate(crcn, start=1)}
     # The five domains and their competences always exist, with or without items.
-    for position, domain in enumerate(framework["areas"], start=1):
-        code = f"crcn-{domain['code']}"
-        skills = [{"code": skill_code} for skill_code in official[code] if skill_code != "__domain__"]
-        bank.load_area(
-            {"code": code, "kind": AreaKind.CRCN, "name": domain["title"], "skills": skills, "position": position},
-            crcn=official,
-        )
+    for code, (title, skills) in crcn.items():
+        definition = {"code": code, "kind": AreaKind.CRCN, "name": title, "position": positions[code]}
+        bank.load_area({**definition, "skills": [{"code": skill} for skill in skills]}, crcn=competences)
     items = []
     for path in sorted((DATA / "areas").glob("*.json")):
         definition = json.loads(path.read_text(encoding="utf-8"))
         if definition["kind"] == AreaKind.CRCN:
-            definition["name"] = official[definition["code"]]["__domain__"]["name"]
-            definition["position"] = int(definition["code"].split("-")[1])
-        bank.load_area(definition, crcn=official)
+            definition["name"] = crcn[definition["code"]][0]
+            definition["position"] = positions[definition["code"]]
+        bank.load_area(definition, crcn=competences)
         items += definition["items"]
     report = bank.import_items({"items": items}, sandbox_exists=lambda slug: True) if items else bank.ImportReport()
     stdout.write(

@@ -7,10 +7,14 @@ tool, the tips of its rollout kit, and the colleagues who can help (the tool's c
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.text import Truncator
 
 from ere.catalog.models import Resource
+from ere.org.models import User
+from ere.practice.models import Sandbox
 from ere.skills import profile as skill_profile
+from ere.skills.assessment import scale_of
 from ere.skills.enums import ItemKind
 from ere.skills.models import Item
 
@@ -43,8 +47,6 @@ def _aim(status):
     """The difficulty to aim at: a little above the middle of the agent's level (0 without a level)."""
     if not status.level:
         return 0.0
-    from ere.skills.assessment import scale_of
-
     cuts = (-4.0, *scale_of(status.area).cuts, 4.0)
     return (cuts[status.level - 1] + cuts[status.level]) / 2 + 0.3
 
@@ -58,11 +60,6 @@ def _by(rows, key):
 
 def learning_path(user, with_usage=True):
     """The ordered steps of the user's path, and the areas it covers (a handful of queries, whatever the areas)."""
-    from django.urls import reverse
-
-    from ere.org.models import User
-    from ere.practice.models import Sandbox
-
     steps, gaps = [], skill_profile.gaps(user, with_usage)
     areas = [status.area.pk for status in gaps]
     tools = [status.area.tool_id for status in gaps if status.area.tool_id]

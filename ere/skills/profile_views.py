@@ -18,7 +18,8 @@ from ere.skills.team import team_skills
 FIRST_AREAS = 3
 
 
-def _crumb(current, *links):
+def crumb(current, *links):
+    """The breadcrumb of a page under « Mes compétences »."""
     return {"links": [{"url": reverse("skills:profile"), "title": "Mes compétences"}, *links], "current": current}
 
 
@@ -64,7 +65,7 @@ def learning_path(request):
         "first": areas[:FIRST_AREAS],
         "later": areas[FIRST_AREAS:],
         "role_profile": skill_profile.role_profile(request.user),
-        "breadcrumb_data": _crumb("Mon parcours"),
+        "breadcrumb_data": crumb("Mon parcours"),
     }
     return render(request, "skills/path.html", context)
 
@@ -84,7 +85,7 @@ def exercise(request, uid):
         "shown": shown,
         "error": "",
         "outcome": None,
-        "breadcrumb_data": _crumb("Exercice", {"url": reverse("skills:path"), "title": "Mon parcours"}),
+        "breadcrumb_data": crumb("Exercice", {"url": reverse("skills:path"), "title": "Mon parcours"}),
     }
     if request.method == "POST":
         try:

@@ -13,7 +13,8 @@ from django.conf import settings
 
 from ere.org.enums import Role
 from ere.skills.enums import AreaKind
-from ere.skills.models import AssessmentArea, Requirement, RoleProfile
+from ere.skills.models import AssessmentArea
+from ere.skills.profile import role_profile
 
 
 @dataclass
@@ -95,13 +96,12 @@ def team_skills(agencies):
 
 
 def _targets(users):
-    """{user id: {area id: target level}} from each agent's own role profile."""
+    """{user id: {area id: target level}} from each agent's own role profile (looked up once per job)."""
     by_job, targets = {}, {}
     for user in users.values():
         job = (user.role, user.specialty)
         if job not in by_job:
-            profiles = RoleProfile.objects.for_user(user)
-            requirements = Requirement.objects.filter(profile=profiles[0]) if profiles else []
-            by_job[job] = {r.area_id: r.target_level for r in requirements}
+            chosen = role_profile(user)
+            by_job[job] = {r.area_id: r.target_level for r in chosen.requirements.all()} if chosen else {}
         targets[user.pk] = by_job[job]
     return targets
