@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ere.usage",
     "ere.skills",
     "ere.practice",
+    "ere.roleplay",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +280,15 @@ if not USAGE_HMAC_KEY:
 USAGE_MIN_GROUP = envint("USAGE_MIN_GROUP", 5)
 # Raw usage events older than this are deleted by `purge_usage` (run it daily).
 USAGE_RETENTION_DAYS = envint("USAGE_RETENTION_DAYS", 395)
+
+# Role-plays (ere.roleplay): local speech-to-text of uploaded call recordings, never an external service. A
+# faster-whisper model name or directory (e.g. "small" already in the local cache, or /srv/models/whisper-small);
+# empty = no transcription, a transcript must be uploaded. Needs the optional extra: pip install -e ".[audio]".
+ROLEPLAY_WHISPER_MODEL = os.getenv("ROLEPLAY_WHISPER_MODEL", "")
+ROLEPLAY_WHISPER_DEVICE = os.getenv("ROLEPLAY_WHISPER_DEVICE", "cpu")
+# Largest recording accepted (MB) and largest transcript file (kB).
+ROLEPLAY_MAX_AUDIO_MB = envint("ROLEPLAY_MAX_AUDIO_MB", 200)
+ROLEPLAY_MAX_TRANSCRIPT_KB = envint("ROLEPLAY_MAX_TRANSCRIPT_KB", 2048)
 
 # Local passwords of the demo accounts (load_demo); never used outside a demo.
 ERE_DEMO_PASSWORD = os.getenv("ERE_DEMO_PASSWORD", "demo-ere-2026")

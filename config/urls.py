@@ -15,6 +15,7 @@ urlpatterns = [
     path("usages/", include("ere.usage.urls")),
     path("competences/", include("ere.skills.urls")),
     path("pratique/", include("ere.practice.urls")),
+    path("mises-en-situation/", include("ere.roleplay.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -105,6 +105,31 @@ RULES = {
     ),
     # Participation rates (never scores): those who oversee agencies.
     "practice.participation": _is(Role.MANAGER, Role.ANALYST, Role.ADMIN),
+    # Role-plays: every frontline employee and trainer reads the scenario library, runs sessions (a trainer or a peer
+    # facilitates) and joins them; managers and analysts do not see individual results.
+    "roleplay.use": _is(Role.AGENT, Role.CHAMPION, Role.TRAINER, Role.ADMIN),
+    # Writing scenarios (and importing Twee): trainers and champions.
+    "roleplay.edit": _is(Role.TRAINER, Role.CHAMPION, Role.ADMIN),
+    # A session's facilitator runs it (start, timer, scene, keep lines, end).
+    "roleplay.facilitate": lambda user, session=None: (
+        _role(user) in {Role.AGENT, Role.CHAMPION, Role.TRAINER, Role.ADMIN}
+        and (session is None or session.facilitator_id == user.pk)
+    ),
+    # A transcript is its owner's; the facilitator and participants of its session read and comment on it.
+    "roleplay.transcript": lambda user, transcript=None: (
+        _role(user) in {Role.AGENT, Role.CHAMPION, Role.TRAINER, Role.ADMIN}
+        and (
+            transcript is None
+            or transcript.owner_id == user.pk
+            or (
+                transcript.session is not None
+                and (
+                    transcript.session.facilitator_id == user.pk
+                    or transcript.session.participants.filter(user=user).exists()
+                )
+            )
+        )
+    ),
 }
 
 

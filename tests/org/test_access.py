@@ -53,6 +53,12 @@ ALLOWED = {
     ("practice.slot", "agency"): {"champion", "manager", "territory_manager", "admin_user"},
     ("practice.slot", "other_agency"): {"other_manager", "admin_user"},
     ("practice.participation", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
+    # Role-plays: frontline roles and trainers play and facilitate; managers and analysts never see individuals. The
+    # object rules on a session and a transcript are tested in tests/roleplay/.
+    ("roleplay.use", None): {"agent", "champion", "trainer", "admin_user"},
+    ("roleplay.edit", None): {"champion", "trainer", "admin_user"},
+    ("roleplay.facilitate", None): {"agent", "champion", "trainer", "admin_user"},
+    ("roleplay.transcript", None): {"agent", "champion", "trainer", "admin_user"},
 }
 
 CASES = [
