@@ -78,4 +78,15 @@ def site(request):
         ]
         active = any(child["active"] for child in children) or current.startswith(("skills:", "practice:"))
         nav.insert(2, {"label": "Compétences et pratique", "children": children, "active": active, "id": "nav-skills"})
+        if can(user, "roleplay.use"):
+            roleplay = [
+                ("Scénarios", "roleplay:home", {"roleplay:home", "roleplay:scenario", "roleplay:scenario_rehearse"}),
+                ("Rejoindre une session", "roleplay:join", {"roleplay:join"}),
+                ("Mes sessions", "roleplay:session_list", {"roleplay:session_list", "roleplay:session"}),
+            ]
+            children = _entries(roleplay, current)
+            active = any(child["active"] for child in children) or current.startswith("roleplay:")
+            nav.insert(
+                3, {"label": "Mises en situation", "children": children, "active": active, "id": "nav-roleplay"}
+            )
     return {"SITE_CONFIG": SITE_CONFIG, "main_nav": nav}

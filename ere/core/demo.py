@@ -21,6 +21,8 @@ LOADERS = [
     "ere.skills.demo",
     "ere.practice.demo_sandboxes",
     "ere.practice.demo_quarters",
+    "ere.roleplay.demo",
+    "ere.roleplay.demo_sessions",
 ]
 
 DEFAULT_SEED = 2026
