@@ -83,6 +83,11 @@ def site(request):
                 ("Scénarios", "roleplay:home", {"roleplay:home", "roleplay:scenario", "roleplay:scenario_rehearse"}),
                 ("Rejoindre une session", "roleplay:join", {"roleplay:join"}),
                 ("Mes sessions", "roleplay:session_list", {"roleplay:session_list", "roleplay:session"}),
+                (
+                    "Mes appels analysés",
+                    "roleplay:transcript_list",
+                    {"roleplay:transcript_list", "roleplay:transcript"},
+                ),
             ]
             children = _entries(roleplay, current)
             active = any(child["active"] for child in children) or current.startswith("roleplay:")

@@ -23,6 +23,7 @@ LOADERS = [
     "ere.practice.demo_quarters",
     "ere.roleplay.demo",
     "ere.roleplay.demo_sessions",
+    "ere.roleplay.demo_transcripts",
 ]
 
 DEFAULT_SEED = 2026
