@@ -185,7 +185,7 @@ def load(rng, stdout):
         stdout.write("Appels analysés : compte de démonstration agent@ere.demo absent, rien à charger")
         return
     today = timezone.localdate(timezone.now(), timezone=PARIS)
-    glossary = transcripts.glossary()
+    glossary = transcripts.load_glossary()
     scenario = Scenario.objects.published().order_by("slug").first()
     tally = Tally()
     sessions = _sessions(scenario, users, today, tally) if scenario and TRAINER in users else {}

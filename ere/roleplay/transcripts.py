@@ -19,7 +19,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import formats, timezone
 
+from ere.catalog.models import GlossaryTerm
+from ere.catalog.search import fold
 from ere.roleplay import speech
+from ere.roleplay import transcript as analyzer
 from ere.roleplay.enums import RoleKind, TranscriptStatus
 from ere.roleplay.models import Observation, Transcript
 
@@ -120,12 +123,7 @@ def read_upload(upload):
 
 def load_glossary():
     """{acronym: meaning} of the catalogue's glossary, for the jargon findings."""
-    from ere.catalog.models import GlossaryTerm
-
     return dict(GlossaryTerm.objects.values_list("acronym", "meaning"))
-
-
-glossary = load_glossary
 
 
 def interlocutor_names(session):
@@ -145,9 +143,6 @@ def run_analysis(source, format="auto", advisor="", session=None, glossary=None)
     check_size(len(source.encode()))
     if not source.strip():
         raise InputError("La transcription est vide.")
-    # Imported when used, so that importing the URLs (the whole site) never depends on the analyzer.
-    from ere.roleplay import transcript as analyzer
-
     try:
         parsed = analyzer.parse(source, format=format or "auto")
     except analyzer.TranscriptError as error:
@@ -570,15 +565,9 @@ def progress(user):
     return points
 
 
-def _plain(text):
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
 def criterion_kinds(label):
     """The finding kinds a grid criterion is compared with (CRITERION_KINDS), or an empty set."""
-    plain = _plain(label)
+    plain = fold(label)
     for keywords, kinds in CRITERION_KINDS:
         if any(keyword in plain for keyword in keywords):
             return kinds
