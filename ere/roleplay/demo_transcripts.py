@@ -31,6 +31,9 @@ TRAINER = "formateur@ere.demo"
 CHAMPION = "referent@ere.demo"
 PARTNER = "conseiller@ere.demo"
 
+# The scenario each session of the calls was played on (ere/roleplay/scenarios/).
+SESSION_SCENARIOS = {"SGXA23": "premier-recrutement-boulangerie", "SGXA24": "candidats-insatisfaisants"}
+
 # (days ago, title, session code or None, text, [(author, line or None, comment)], observer's levels per criterion)
 CALLS = [
     (
@@ -186,9 +189,9 @@ def load(rng, stdout):
         return
     today = timezone.localdate(timezone.now(), timezone=PARIS)
     glossary = transcripts.load_glossary()
-    scenario = Scenario.objects.published().order_by("slug").first()
+    scenarios = Scenario.objects.published().in_bulk(SESSION_SCENARIOS.values(), field_name="slug")
     tally = Tally()
-    sessions = _sessions(scenario, users, today, tally) if scenario and TRAINER in users else {}
+    sessions = _sessions(scenarios, users, today, tally) if scenarios and TRAINER in users else {}
 
     rows = []
     for days_ago, title, code, text, _comments, _level in CALLS:
@@ -236,12 +239,13 @@ def load(rng, stdout):
     stdout.write(f"Appels analysés : {plural(len(rows), 'appel')} de {agent}{shared} ({tally})")
 
 
-def _sessions(scenario, users, today, tally):
+def _sessions(scenarios, users, today, tally):
     """The finished sessions two of the calls were played in, their participants and the champion's grid."""
     trainer, champion, agent, partner = (users.get(e) for e in (TRAINER, CHAMPION, AGENT, PARTNER))
     rows, levels = [], {}
     for days_ago, _title, code, _text, _comments, level in CALLS:
-        if code is None:
+        scenario = scenarios.get(SESSION_SCENARIOS.get(code))
+        if scenario is None:
             continue
         start = _when(days_ago, today)
         rows.append(
@@ -283,7 +287,7 @@ def _sessions(scenario, users, today, tally):
                 "note": "",
             }
             for code, session in sessions.items()
-            for criterion in scenario.criteria.all()
+            for criterion in session.scenario.criteria.all()
         ]
         sync_objects(
             Observation,

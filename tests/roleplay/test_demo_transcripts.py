@@ -7,6 +7,7 @@ import pytest
 
 from ere.org.access import can
 from ere.roleplay import demo_transcripts, transcripts
+from ere.roleplay.demo_transcripts import SESSION_SCENARIOS
 from ere.roleplay.models import PlaySession, Transcript, TranscriptComment
 from tests.catalog.factories import GlossaryTermFactory
 from tests.org.factories import UserFactory
@@ -29,7 +30,8 @@ def demo_people(agency):
         ("AFPR", "action de formation préalable au recrutement"),
     ]:
         GlossaryTermFactory(acronym=acronym, meaning=meaning)
-    ScenarioFactory(slug="a-premier-recrutement")
+    for slug in SESSION_SCENARIOS.values():
+        ScenarioFactory(slug=slug)
     return people
 
 
