@@ -518,7 +518,7 @@ def test_the_summary_gives_strengths_and_priorities_from_the_figures():
     summary = run(text).summary
     assert summary["strengths"] == [
         "1 reformulation du besoin de l'interlocuteur (L3).",
-        "Conclusion sur une action datée : « Je vous envoie trois profils jeudi. ».",
+        "Conclusion sur une action datée : « Je vous envoie trois profils jeudi ».",
         "Vous nommez l'interlocuteur ou son entreprise (1 fois, « Madame Durand »).",
     ]
     assert summary["priorities"][0] == (

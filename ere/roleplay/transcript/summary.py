@@ -15,7 +15,9 @@ def _percent(share):
 
 
 def _quote(text, limit=70):
-    text = " ".join(text.split())
+    """The words quoted in a sentence of the summary: one line, at most `limit` characters, no final full stop
+    (the sentence brings its own)."""
+    text = " ".join(text.split()).rstrip(".")
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
