@@ -66,9 +66,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.forms",
     "widget_tweaks",
     "dsfr",
+    # After dsfr: its templates of Django's widgets (django/forms/widgets/radio_option.html…) must win.
+    "django.forms",
     "django_htmx",
     "axes",
     "simple_history",

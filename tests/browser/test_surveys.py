@@ -49,14 +49,22 @@ def shoot(page, name, width=1280):
         assert overflow <= 0, f"{name} défile horizontalement à {width} px"
 
 
+def choose(group, label, exact=False):
+    """Tick a radio or a checkbox as a person does, by its label (a DSFR label covers its input)."""
+    group.locator("label").filter(
+        has_text=re.compile(rf"^\s*{re.escape(label)}\s*$" if exact else re.escape(label))
+    ).click()
+    expect(group.get_by_label(label, exact=exact)).to_be_checked()
+
+
 def answer_tool(page, tool, frequency, ease=None, usefulness=None, training="Non"):
     section = page.get_by_role("region", name=tool)
-    section.get_by_role("group", name=re.compile("fréquence")).get_by_label(frequency, exact=True).check()
+    choose(section.get_by_role("group", name=re.compile("fréquence")), frequency, exact=True)
     if ease:
-        section.get_by_role("group", name=re.compile("facile")).get_by_label(ease).check()
+        choose(section.get_by_role("group", name=re.compile("facile")), ease)
     if usefulness:
-        section.get_by_role("group", name=re.compile("utile ")).get_by_label(usefulness).check()
-    section.get_by_role("group", name=re.compile("formation")).get_by_label(training, exact=True).check()
+        choose(section.get_by_role("group", name=re.compile("utile ")), usefulness)
+    choose(section.get_by_role("group", name=re.compile("formation")), training, exact=True)
 
 
 def test_an_advisor_answers_a_survey_in_steps_and_a_manager_reads_the_results(
@@ -92,10 +100,10 @@ def test_an_advisor_answers_a_survey_in_steps_and_a_manager_reads_the_results(
     expect(page.get_by_text("Étape 3 sur 4")).to_be_visible()
     page.get_by_label("Votre tâche principale").select_option(label="Échanger avec une entreprise")
     tools_1 = page.get_by_role("group", name=re.compile("Applicatifs que vous utilisez pour la tâche 1"))
-    tools_1.get_by_label("Dialogue Entreprises").check()
-    tools_1.get_by_label("Agenda partagé").check()
+    choose(tools_1, "Dialogue Entreprises")
+    choose(tools_1, "Agenda partagé")
     page.get_by_label("Votre deuxième tâche").select_option(label="Planifier un rendez-vous")
-    page.get_by_role("group", name=re.compile("pour la tâche 2")).get_by_label("Visio Conseil").check()
+    choose(page.get_by_role("group", name=re.compile("pour la tâche 2")), "Visio Conseil")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Enregistrer et continuer").click()
 
