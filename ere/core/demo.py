@@ -10,6 +10,7 @@ import unicodedata
 
 from django.utils.text import slugify
 
+from ere.core.text import plural
 from ere.org.enums import Role, Specialty
 
 # Loaders, in order: a module may rely on the objects built by the ones before it.
@@ -178,11 +179,6 @@ def generated_email(first_name, last_name, taken):
 
 def is_demo_email(email):
     return email in DEMO_ACCOUNT_EMAILS or email.endswith(f"@{DEMO_EMAIL_DOMAIN}")
-
-
-def plural(count, singular, plural_form=None):
-    """« 0 agence », « 1 agence », « 12 agences » (in French, 0 takes the singular)."""
-    return f"{count} {singular if count < 2 else plural_form or singular + 's'}"
 
 
 class Tally:

@@ -21,6 +21,7 @@ from django.utils import formats, timezone
 
 from ere.catalog.models import GlossaryTerm
 from ere.catalog.search import fold
+from ere.core.text import plural
 from ere.roleplay import speech
 from ere.roleplay import transcript as analyzer
 from ere.roleplay.enums import RoleKind, TranscriptStatus
@@ -501,11 +502,6 @@ def speaker_rows(analysis):
             }
         )
     return rows
-
-
-def plural(count, singular, plural_form=None):
-    """« 0 sigle », « 1 sigle », « 3 sigles » (in French, 0 takes the singular)."""
-    return f"{count} {singular if count < 2 else plural_form or singular + 's'}"
 
 
 def _ratio(part, whole, scale=1):
