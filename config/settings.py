@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "ere.skills",
     "ere.practice",
     "ere.roleplay",
+    "ere.peers",
 ]
 
 MIDDLEWARE = [
@@ -290,6 +291,15 @@ ROLEPLAY_WHISPER_DEVICE = os.getenv("ROLEPLAY_WHISPER_DEVICE", "cpu")
 # Largest recording accepted (MB) and largest transcript file (kB).
 ROLEPLAY_MAX_AUDIO_MB = envint("ROLEPLAY_MAX_AUDIO_MB", 200)
 ROLEPLAY_MAX_TRANSCRIPT_KB = envint("ROLEPLAY_MAX_TRANSCRIPT_KB", 2048)
+
+# Entraide (ere.peers): requests a helper gets in a week unless they opt in to more (their own setting, this is
+# the default), and how long a proposed colleague has to answer before the request moves on, by urgency (hours).
+PEERS_WEEKLY_CAP = envint("PEERS_WEEKLY_CAP", 3)
+PEERS_ANSWER_HOURS = {
+    "high": envint("PEERS_ANSWER_HOURS_HIGH", 1),
+    "normal": envint("PEERS_ANSWER_HOURS_NORMAL", 8),
+    "low": envint("PEERS_ANSWER_HOURS_LOW", 48),
+}
 
 # Local passwords of the demo accounts (load_demo); never used outside a demo.
 ERE_DEMO_PASSWORD = os.getenv("ERE_DEMO_PASSWORD", "demo-ere-2026")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("competences/", include("ere.skills.urls")),
     path("pratique/", include("ere.practice.urls")),
     path("mises-en-situation/", include("ere.roleplay.urls")),
+    path("entraide/", include("ere.peers.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -130,6 +130,25 @@ RULES = {
             )
         )
     ),
+    # Entraide: frontline employees and trainers ask for help, help, write tips and questions. Managers and
+    # analysts see aggregate activity only (groups of at least USAGE_MIN_GROUP people).
+    "peers.use": _is(Role.AGENT, Role.CHAMPION, Role.TRAINER, Role.ADMIN),
+    # A help request is seen by its requester, the colleagues it was proposed to and its helper.
+    "peers.request": lambda user, help_request=None: (
+        _role(user) in {Role.AGENT, Role.CHAMPION, Role.TRAINER, Role.ADMIN}
+        and (
+            help_request is None
+            or user.pk in {help_request.requester_id, help_request.helper_id}
+            or help_request.proposals.filter(candidate=user).exists()
+        )
+    ),
+    # Champions moderate tips and questions (hide, edit, merge duplicates), review outdated posts, and have a
+    # dashboard of the requests and questions on their tools.
+    "peers.moderate": _is(Role.CHAMPION, Role.ADMIN),
+    "peers.champion": _is(Role.CHAMPION, Role.ADMIN),
+    "peers.activity": lambda user, agency=None: (
+        _role(user) in {Role.MANAGER, Role.ANALYST, Role.ADMIN} and (agency is None or _oversees_agency(user, agency))
+    ),
 }
 
 

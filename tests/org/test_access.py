@@ -59,6 +59,15 @@ ALLOWED = {
     ("roleplay.edit", None): {"champion", "trainer", "admin_user"},
     ("roleplay.facilitate", None): {"agent", "champion", "trainer", "admin_user"},
     ("roleplay.transcript", None): {"agent", "champion", "trainer", "admin_user"},
+    # Entraide: frontline roles and trainers ask and help; champions moderate; managers see aggregates only. The
+    # object rule on a request is tested in tests/peers/.
+    ("peers.use", None): {"agent", "champion", "trainer", "admin_user"},
+    ("peers.request", None): {"agent", "champion", "trainer", "admin_user"},
+    ("peers.moderate", None): {"champion", "admin_user"},
+    ("peers.champion", None): {"champion", "admin_user"},
+    ("peers.activity", None): {"manager", "other_manager", "territory_manager", "analyst", "admin_user"},
+    ("peers.activity", "agency"): {"manager", "territory_manager", "analyst", "admin_user"},
+    ("peers.activity", "other_agency"): {"other_manager", "analyst", "admin_user"},
 }
 
 CASES = [
