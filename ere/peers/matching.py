@@ -19,7 +19,8 @@ Score, in [0, 1]: a weighted sum of factors each in [0, 1], with `WEIGHTS` (they
                         someone thanked 4 times out of 4 gets 0.76; thanks are smoothed so newcomers are not crushed
 
 A "high" urgency raises proximity to .40 and availability to .20, then scales all weights back to a sum of 1
-(`URGENT_WEIGHTS`: someone near and free now matters more than the best expert); "low" and "normal" use `WEIGHTS`.
+(`URGENT_WEIGHTS`: skill .24, proximity .32, availability .16, load .12, fairness .08, helpfulness .08): someone
+near and free now matters more than the best expert. "low" and "normal" use `WEIGHTS`.
 An opted-in candidate at or over their cap has their score multiplied by 0.8 per request at or over the cap.
 
 Capacity in one assignment: weekly_cap - week_count; an opted-in (`beyond_cap`) candidate gets 2 more slots. The
@@ -28,13 +29,16 @@ decay use week_count + k, load uses open_load + k. So one colleague twice costs 
 
 `rank`: the eligible candidates of one need, best first (ties: lower candidate id first).
 `assign`: jointly optimal for a batch of needs (`scipy.optimize.linear_sum_assignment`). Each need keeps its best
-`shortlist` candidates; the objective is first the number of needs matched (nobody left without help so that
-somebody else gets a slightly better helper), then the total score. A need left unmatched whose shortlist was used
-up by others then takes its best remaining candidate with capacity left.
+`shortlist` candidates; columns are the shortlisted candidates, once per slot. The objective is first the number of
+needs matched (nobody is left without help so that somebody else gets a slightly better helper), then the total
+score. When a need is left unmatched because others took its whole shortlist, its shortlist and those of the needs
+holding its candidates grow 4-fold and the assignment is solved again (a few rounds, bounded matrix); a need still
+unmatched then takes its best remaining candidate with capacity left.
 `assign_greedy`: the baseline; needs in order (urgency high, normal, low, then id) each take their best candidate
 with capacity left, with the same slot scoring.
 """
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -60,6 +64,10 @@ PROXIMITY_AGENCY, PROXIMITY_TERRITORY, PROXIMITY_ELSEWHERE = 1.0, 0.5, 0.1
 AVAILABILITY = {"available": 1.0, "limited": 0.4}
 OVER_CAP_DECAY = 0.8
 BEYOND_SLOTS = 2
+
+# Assignment: an unmatched need's shortlist (and those of the needs holding its candidates) grows 4-fold per round,
+# for at most 4 rounds and as long as the dense cost matrix stays under 8 M cells (64 MB).
+_GROWTH, _ROUNDS, _CELL_BUDGET = 4, 4, 8_000_000
 
 MODES = {"beside": 1, "visio": 2, "message": 4}
 URGENCIES = {"high": 0, "normal": 1, "low": 2}  # greedy order
@@ -124,64 +132,83 @@ class Pool:
     """Candidates as numpy arrays, built once, scored many times (vectorised).
 
     Skills are dense [candidates, tools] matrices (tool ids mapped to columns, column-major so that one tool's
-    column is contiguous); the rows of the candidates who master a tool and may be proposed at all (not away,
-    under their cap or opted in) are computed once per tool, so that scoring a need only touches those rows.
+    column is contiguous). The rows of the candidates who master a tool and may be proposed at all (not away, under
+    their cap or opted in) are listed once per tool, so that scoring a need only touches those rows.
     """
 
     def __init__(self, candidates: Sequence[Candidate]):
+        # One pass over the objects into flat lists, then everything else in numpy.
         n = len(candidates)
-        self.ids = np.fromiter((c.id for c in candidates), np.int64, n)
-        self.index = {}
-        for row, c in enumerate(candidates):
-            if self.index.setdefault(c.id, row) != row:
-                raise ValueError(f"Candidat en double : {c.id}")
-        tools = sorted({t for c in candidates for t in (*c.levels, *c.champion_of, *c.declared)})
-        self.tools = {tool: col for col, tool in enumerate(tools)}
-
-        level_at, levels, champion_at, declared_at = [], [], [], []
-        for row, c in enumerate(candidates):
-            for tool, level in c.levels.items():
-                if not 0 <= level <= 4:
-                    raise ValueError(f"Niveau inconnu pour le candidat {c.id} : {level}")
-                level_at.append((row, self.tools[tool]))
-                levels.append(level)
-            champion_at.extend((row, self.tools[tool]) for tool in c.champion_of)
-            declared_at.extend((row, self.tools[tool]) for tool in c.declared)
-        self.levels = self._matrix(level_at, np.int8, levels)
-        self.champion = self._matrix(champion_at, bool, True)
-        self.declared = self._matrix(declared_at, bool, True)
-
-        def column(values, dtype=np.int64):
-            return np.fromiter(values, dtype, n)
-
-        self.agency = column(_NONE if c.agency is None else c.agency for c in candidates)
-        self.territory = column(_NONE if c.territory is None else c.territory for c in candidates)
+        masks = {}
+        scalars = []
+        levels = ([], [], [])  # rows, tool ids, levels
+        champion, declared = ([], []), ([], [])
         try:
-            self.availability = column((_AVAILABILITY_CODES[c.availability] for c in candidates), np.int8)
-            self.modes = column((sum(MODES[m] for m in set(c.modes)) for c in candidates), np.int8)
+            for row, c in enumerate(candidates):
+                modes = frozenset(c.modes)
+                if (mask := masks.get(modes)) is None:
+                    mask = masks[modes] = sum(MODES[mode] for mode in modes)
+                scalars.append(
+                    (
+                        c.id,
+                        _NONE if c.agency is None else c.agency,
+                        _NONE if c.territory is None else c.territory,
+                        _AVAILABILITY_CODES[c.availability],
+                        mask,
+                        c.open_load,
+                        c.week_count,
+                        c.weekly_cap,
+                        c.beyond_cap,
+                        c.helped,
+                        c.thanked,
+                    )
+                )
+                if c.levels:
+                    levels[0].extend([row] * len(c.levels))
+                    levels[1].extend(c.levels)
+                    levels[2].extend(c.levels.values())
+                for flags, tools in ((champion, c.champion_of), (declared, c.declared)):
+                    if tools:
+                        flags[0].extend([row] * len(tools))
+                        flags[1].extend(tools)
         except KeyError as error:
             raise ValueError(f"Disponibilité ou façon d'aider inconnue : {error}") from None
-        self.open_load = column(c.open_load for c in candidates)
-        self.week_count = column(c.week_count for c in candidates)
-        self.weekly_cap = column(c.weekly_cap for c in candidates)
-        self.beyond_cap = column((c.beyond_cap for c in candidates), bool)
-        self.helped = column(c.helped for c in candidates)
+        table = np.array(scalars, np.int64).reshape(n, 11).T
+        self.ids, self.agency, self.territory, availability, self.modes = table[:5]
+        self.open_load, self.week_count, self.weekly_cap, beyond_cap, self.helped, thanked = table[5:]
+        self.availability, self.beyond_cap = availability.astype(np.int8), beyond_cap.astype(bool)
+        self.index = dict(zip(self.ids.tolist(), range(n), strict=True))
+        if len(self.index) != n:
+            raise ValueError("Candidats en double")
+
+        tool_ids = np.array(levels[1] + champion[1] + declared[1], np.int64)
+        tools, cols = np.unique(tool_ids, return_inverse=True)
+        self.tools = dict(zip(tools.tolist(), range(len(tools)), strict=True))
+        level_values = np.array(levels[2], np.int64)
+        if ((level_values < 0) | (level_values > 4)).any():
+            raise ValueError(
+                f"Niveau de diagnostic inconnu : {level_values[(level_values < 0) | (level_values > 4)][0]}"
+            )
+        parts = np.cumsum([len(levels[1]), len(champion[1])])
+        self.levels = self._matrix(levels[0], cols[: parts[0]], np.int8, level_values)
+        self.champion = self._matrix(champion[0], cols[parts[0] : parts[1]], bool, True)
+        self.declared = self._matrix(declared[0], cols[parts[1] :], bool, True)
 
         self._cap_divisor = np.maximum(self.weekly_cap, 1).astype(float)
         self._availability_factor = np.where(
             self.availability == 0, AVAILABILITY["available"], AVAILABILITY["limited"]
         )
-        self._helpfulness = helpfulness(self.helped, column(c.thanked for c in candidates))
+        self._helpfulness = helpfulness(self.helped, thanked)
         left = np.maximum(self.weekly_cap - self.week_count, 0)
         self.capacity = np.where(self.beyond_cap, left + BEYOND_SLOTS, left)
-        self._proposable = (self.availability != _AWAY) & (self.capacity > 0)
-        self._mastery = {}
+        proposable = (self.availability != _AWAY) & (self.capacity > 0)
+        mastery = ((self.levels >= 3) | self.champion | self.declared) & proposable[:, None]
+        # Per tool column, the rows of the proposable candidates who master it: the only rows a need looks at.
+        self._masters = [np.flatnonzero(mastery[:, col]) for col in range(len(self.tools))]
 
-    def _matrix(self, coords, dtype, values):
+    def _matrix(self, rows, cols, dtype, values):
         matrix = np.zeros((len(self.ids), len(self.tools)), dtype, order="F")
-        if coords:
-            rows, cols = np.array(coords).T
-            matrix[rows, cols] = values
+        matrix[np.asarray(rows, np.int64), cols] = values
         return matrix
 
     def __len__(self):
@@ -190,13 +217,6 @@ class Pool:
     def __contains__(self, candidate_id):
         return candidate_id in self.index
 
-    def _masters(self, col):
-        """Rows of the proposable candidates who master the tool in column `col`."""
-        if col not in self._mastery:
-            mastery = (self.levels[:, col] >= 3) | self.champion[:, col] | self.declared[:, col]
-            self._mastery[col] = np.flatnonzero(mastery & self._proposable)
-        return self._mastery[col]
-
     def _evaluate(self, need, weights):
         """(rows, partial scores) of the candidates eligible for `need`: everything but fairness and load."""
         if need.mode not in MODES:
@@ -204,16 +224,16 @@ class Pool:
         col = self.tools.get(need.tool)
         if col is None:
             return np.zeros(0, np.int64), np.zeros(0)
-        rows = self._masters(col)
+        rows = self._masters[col]
         keep = (self.modes[rows] & MODES[need.mode]) != 0
-        same_agency = self.agency[rows] == (_NONE if need.agency is None else need.agency)
-        if need.agency is None:
-            same_agency[:] = False
+        same_agency = np.zeros(len(rows), bool) if need.agency is None else self.agency[rows] == need.agency
         if need.mode == "beside":
             keep &= same_agency
         unwanted = [self.index[i] for i in (need.requester, *need.excluded) if i in self.index]
-        if unwanted:
-            keep &= ~np.isin(rows, unwanted)
+        if unwanted and len(rows):  # `rows` is sorted
+            unwanted = np.array(unwanted)
+            at = np.minimum(np.searchsorted(rows, unwanted), len(rows) - 1)
+            keep[at[rows[at] == unwanted]] = False
         rows, same_agency = rows[keep], same_agency[keep]
 
         skill = np.maximum.reduce(
@@ -351,52 +371,102 @@ def assign_greedy(pool: Pool, needs: Sequence[Need]) -> dict[int, Match | None]:
     return {need.id: matches[need.id] for need in needs}
 
 
+def _solve(pool, lines, keeps, budget=None):
+    """[(row, slot, score) or None per line]: the optimal assignment within the shortlists `keeps`, or None when the
+    cost matrix would have more than `budget` cells."""
+    # Columns: each shortlisted candidate once per slot, at most as many slots as needs that shortlisted them.
+    pair_line = np.repeat(np.arange(len(lines)), [len(keep) for keep in keeps])
+    pair_partial = np.concatenate([partial[keep] for (_, _, _, partial, _), keep in zip(lines, keeps, strict=True)])
+    pair_rows = np.concatenate([rows[keep] for (_, _, rows, _, _), keep in zip(lines, keeps, strict=True)])
+    candidates, pair_candidate = np.unique(pair_rows, return_inverse=True)
+    slots = np.minimum(np.bincount(pair_candidate, minlength=len(candidates)), pool.capacity[candidates])
+    first_column = np.cumsum(slots) - slots
+    column_rows = np.repeat(candidates, slots)
+    column_slot = np.arange(len(column_rows)) - np.repeat(first_column, slots)
+    if budget is not None and len(lines) * len(column_rows) > budget:
+        return None
+
+    # Only the shortlisted pairs are scored, once per slot of their candidate; every other cell stays infeasible.
+    repeats = slots[pair_candidate]
+    cell_line = np.repeat(pair_line, repeats)
+    cell_slot = np.arange(len(cell_line)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    cell_column = np.repeat(first_column[pair_candidate], repeats) + cell_slot
+    fairness, load, decay = pool._slot_factors(column_rows[cell_column], cell_slot)
+    w_fairness = np.array([weights["fairness"] for _, weights, *_ in lines])[cell_line]
+    w_load = np.array([weights["load"] for _, weights, *_ in lines])[cell_line]
+    cell_value = (np.repeat(pair_partial, repeats) + w_fairness * fairness + w_load * load) * decay
+    cell_value = np.clip(cell_value, 0.0, 1.0)
+    # Every match is worth more than any total score, so that the most needs are matched first. The infeasible
+    # sentinel is 0, the cost of leaving a need unmatched: pairs assigned at that cost are dropped.
+    cover = len(lines) + 1.0
+    cost = np.zeros((len(lines), len(column_rows)))
+    cost[cell_line, cell_column] = -(cover + cell_value)
+    line_index, column_index = linear_sum_assignment(cost)
+
+    chosen = [None] * len(lines)
+    taken = cost[line_index, column_index] < 0
+    line_index, column_index = line_index[taken], column_index[taken]
+    cell_key = cell_line * len(column_rows) + cell_column
+    order = np.argsort(cell_key)
+    cell = order[np.searchsorted(cell_key, line_index * len(column_rows) + column_index, sorter=order)]
+    for i, j, value in zip(line_index.tolist(), column_index.tolist(), cell_value[cell].tolist(), strict=True):
+        chosen[i] = (int(column_rows[j]), int(column_slot[j]), value)
+    return chosen
+
+
 def assign(pool: Pool, needs: Sequence[Need], *, shortlist: int = 20) -> dict[int, Match | None]:
     """Need id -> match, jointly optimal: most needs matched, then the best total score (see the module docstring)."""
     _check(needs)
     if shortlist < 1:
         raise ValueError("shortlist doit être au moins 1")
-    matches = {need.id: None for need in needs}
-    lines = []  # (need, weights, all rows, all partial scores, shortlisted indexes)
+    lines = []  # (need, weights, eligible rows, their partial scores, their scores)
     for need in needs:
         weights = weights_for(need.urgency)
         rows, partial = pool._evaluate(need, weights)
         if len(rows):
-            keep = _best(pool._scores(rows, partial, weights), pool.ids[rows], shortlist)
-            lines.append((need, weights, rows, partial, keep))
+            lines.append((need, weights, rows, partial, pool._scores(rows, partial, weights)))
+    matches = {need.id: None for need in needs}
     if not lines:
         return matches
 
-    # Columns: each shortlisted candidate once per slot, at most as many slots as needs that shortlisted them.
-    short_rows = np.concatenate([rows[keep] for _, _, rows, _, keep in lines])
-    candidates, inverse = np.unique(short_rows, return_inverse=True)
-    slots = np.minimum(np.bincount(inverse, minlength=len(candidates)), pool.capacity[candidates])
-    column_candidate = np.repeat(np.arange(len(candidates)), slots)
-    column_slot = np.arange(len(column_candidate)) - np.repeat(np.cumsum(slots) - slots, slots)
-    column_rows = candidates[column_candidate]
-    fairness, load, decay = pool._slot_factors(column_rows, column_slot)
-
-    partial = np.full((len(lines), len(candidates)), np.nan)
-    line_of = np.repeat(np.arange(len(lines)), [len(keep) for *_, keep in lines])
-    partial[line_of, inverse] = np.concatenate([part[keep] for _, _, _, part, keep in lines])
-    w_fairness = np.array([weights["fairness"] for _, weights, *_ in lines])[:, None]
-    w_load = np.array([weights["load"] for _, weights, *_ in lines])[:, None]
-    values = np.clip((partial[:, column_candidate] + w_fairness * fairness + w_load * load) * decay, 0.0, 1.0)
-    feasible = ~np.isnan(values)
-    # Every match is worth more than any total score, so the most needs are matched first; infeasible = unmatched.
-    cover = len(lines) + 1.0
-    cost = np.where(feasible, -(cover + np.nan_to_num(values)), 0.0)
-    line_index, column_index = linear_sum_assignment(cost)
+    limits = [shortlist] * len(lines)
+    keeps = [_best(scores, pool.ids[rows], shortlist) for _, _, rows, _, scores in lines]
+    chosen = _solve(pool, lines, keeps)
+    for _ in range(_ROUNDS):
+        # An unmatched need lost its whole shortlist to others: follow the alternating paths from it (its shortlisted
+        # candidates, the needs holding them, their shortlisted candidates...) and widen the shortlists met on the way
+        # that are not complete yet; they are where a longer path to a free candidate can start.
+        holders = defaultdict(list)
+        for i, choice in enumerate(chosen):
+            if choice is not None:
+                holders[choice[0]].append(i)
+        reached = {i for i, choice in enumerate(chosen) if choice is None}
+        frontier = list(reached)
+        while frontier:
+            found = {h for i in frontier for row in lines[i][2][keeps[i]].tolist() for h in holders.get(row, ())}
+            frontier = list(found - reached)
+            reached |= found
+        grow = {i for i in reached if len(keeps[i]) < len(lines[i][2])}
+        if not grow:
+            break
+        limits = [limit * _GROWTH if i in grow else limit for i, limit in enumerate(limits)]
+        wider = [
+            _best(scores, pool.ids[rows], limit) for (_, _, rows, _, scores), limit in zip(lines, limits, strict=True)
+        ]
+        if (better := _solve(pool, lines, wider, _CELL_BUDGET)) is None:
+            break
+        keeps, chosen = wider, better
 
     used = np.zeros(len(pool), np.int64)
-    for i, j in zip(line_index, column_index, strict=True):
-        if feasible[i, j]:
-            need, weights, *_ = lines[i]
-            row = column_rows[j]
-            matches[need.id] = pool._match(need, row, values[i, j], weights, int(column_slot[j]))
+    for (need, weights, *_), choice in zip(lines, chosen, strict=True):
+        if choice is not None:
+            row, slot, score = choice
+            matches[need.id] = pool._match(need, row, score, weights, slot)
             used[row] += 1
-    # Needs whose whole shortlist went to others look further down their list.
-    for need, weights, rows, part, keep in sorted(lines, key=lambda line: _priority(line[0])):
+    # Needs still without a match look further down their list, in priority order.
+    for (need, weights, rows, partial, _), keep in sorted(
+        zip(lines, keeps, strict=True), key=lambda pair: _priority(pair[0][0])
+    ):
         if matches[need.id] is None and len(rows) > len(keep):
-            matches[need.id] = _take_best(pool, need, weights, rows, part, used)
+            matches[need.id] = _take_best(pool, need, weights, rows, partial, used)
     return matches
