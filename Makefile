@@ -49,12 +49,13 @@ demo: migrate  ## (Re)load the demo data (idempotent)
 	$(MANAGE) load_demo
 	touch var/.demo-loaded
 
-run: migrate var/.demo-loaded  ## Install, prepare the database, load the demo once, serve on http://127.0.0.1:8000 with the worker
+run: migrate var/.demo-loaded  ## Install, prepare the database, load the demo once, serve on http://127.0.0.1:8000 with the worker (and help requests re-matched every 5 min)
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) demo_accounts
 	@echo "→ Site : http://$(HOST):$(PORT)/   (Ctrl+C pour arrêter le serveur et le worker)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --queue-name '*' & \
+	  while sleep 300; do $(MANAGE) match_help_requests --verbosity 0; done & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 chromium:  ## Install Debian's Chromium for the browser tests when missing (root only)

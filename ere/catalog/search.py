@@ -95,9 +95,14 @@ class Document:
 
 
 class Index:
-    """Documents to search, and the glossary: {acronym: meaning}."""
+    """Documents to search, and the glossary: {acronym: meaning}.
 
-    def __init__(self, documents, glossary=None):
+    `weights` ({field: weight}) ranks documents whose fields are not the catalogue's (Entraide's posts: title, tasks,
+    body); a field missing from it weighs 1.
+    """
+
+    def __init__(self, documents, glossary=None, weights=None):
+        self.weights = FIELD_WEIGHTS if weights is None else weights
         self.documents = [d if isinstance(d, Document) else Document(*d) for d in documents]
         self.expansions = {}
         for acronym, meaning in (glossary or {}).items():
@@ -110,7 +115,7 @@ class Index:
     def _term_score(self, document, term):
         best = 0.0
         for name, words in document._terms.items():
-            weight = FIELD_WEIGHTS.get(name, 1.0)
+            weight = self.weights.get(name, 1.0)
             if term in words:
                 best = max(best, weight)
             elif len(term) >= MIN_PREFIX and any(w.startswith(term) for w in words):

@@ -75,6 +75,11 @@ def tool_detail(request, slug):
         "can_see_history": can(user, "catalog.history"),
         "breadcrumb_data": _catalog_crumb(tool.name),
     }
+    if can(user, "peers.use"):
+        from ere.peers import suggest
+
+        # Entraide: the tool's tips and questions, and a help request on it (managers do not use Entraide).
+        context["peers"] = {"tips": suggest.tips_for(tool), "questions": suggest.questions_for(tool)}
     return render(request, "catalog/tool_detail.html", context)
 
 

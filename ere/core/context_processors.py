@@ -94,4 +94,29 @@ def site(request):
             nav.insert(
                 3, {"label": "Mises en situation", "children": children, "active": active, "id": "nav-roleplay"}
             )
-    return {"SITE_CONFIG": SITE_CONFIG, "main_nav": nav}
+        if can(user, "peers.use"):
+            peers = [
+                ("Demander de l'aide", "peers:request_new", {"peers:request_new"}),
+                ("Mes demandes", "peers:request_list", {"peers:request_list", "peers:request"}),
+                ("Astuces et questions", "peers:post_list", {"peers:post_list", "peers:post", "peers:post_new"}),
+                ("Qui peut m'aider ?", "peers:champions", {"peers:champions"}),
+                ("Mon profil d'entraide", "peers:settings", {"peers:settings"}),
+            ]
+            if can(user, "peers.champion"):
+                peers.append(("Tableau de bord référent", "peers:champion_dashboard", {"peers:champion_dashboard"}))
+                peers.append(("Astuces à revoir", "peers:review_queue", {"peers:review_queue"}))
+            if can(user, "peers.activity"):
+                peers.append(("Activité de l'entraide", "peers:activity", {"peers:activity"}))
+            children = _entries(peers, current)
+            active = any(child["active"] for child in children) or current.startswith("peers:")
+            position = 4 if can(user, "roleplay.use") else 3
+            nav.insert(position, {"label": "Entraide", "children": children, "active": active, "id": "nav-peers"})
+        elif can(user, "peers.activity"):
+            nav.extend(_entries([("Entraide", "peers:activity", {"peers:activity"})], current))
+    context = {"SITE_CONFIG": SITE_CONFIG, "main_nav": nav}
+    if user is not None and can(user, "peers.use"):
+        from ere.peers.notifications import unread_count
+
+        # Read from the cache when the header renders, not here.
+        context["unread_notifications"] = lambda: unread_count(user)
+    return context

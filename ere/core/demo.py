@@ -25,6 +25,7 @@ LOADERS = [
     "ere.roleplay.demo",
     "ere.roleplay.demo_sessions",
     "ere.roleplay.demo_transcripts",
+    "ere.peers.demo",
 ]
 
 DEFAULT_SEED = 2026

@@ -7,6 +7,8 @@ from ere.org.access import can, managed_agencies
 from ere.org.enums import Role
 from ere.org.models import User
 from ere.org.views import agency_overview
+from ere.peers.enums import ProposalStatus
+from ere.peers.models import Proposal
 from ere.usage.survey_services import open_surveys
 
 
@@ -48,6 +50,8 @@ def home(request):
     context["pending_surveys"] = [c for c, response in surveys if response is None or not response.is_submitted]
     context["sent_surveys"] = [c for c, response in surveys if response is not None and response.is_submitted]
     context["practice"] = practice_summary(user)
+    if can(user, "peers.use"):
+        context["peer_proposals"] = Proposal.objects.filter(candidate=user, status=ProposalStatus.PENDING).count()
     if user.role == Role.CHAMPION:
         context["championed_tools"] = user.championed_tools.order_by("name")
     if can(user, "agency.overview"):

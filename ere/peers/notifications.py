@@ -17,7 +17,11 @@ UNREAD_SECONDS = 300
 
 
 def _forget(user_id):
-    cache.delete(UNREAD_KEY.format(user_id))
+    """Clear the cached counter now, and again once the transaction commits: a page counting in between would
+    otherwise cache, for UNREAD_SECONDS, a number without this change."""
+    key = UNREAD_KEY.format(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def notify(user, kind, title, body="", url="", email=False):

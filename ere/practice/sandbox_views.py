@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from ere.org.access import require
+from ere.org.access import can, require
 from ere.practice import sandbox as engine
 from ere.practice.models import Sandbox, SandboxAttempt
 
@@ -88,6 +88,7 @@ def play(request, slug):
     context = {
         "title": sandbox.title,
         "sandbox": sandbox,
+        "help": _help(request.user, sandbox, attempts),
         "definition": engine.for_player(sandbox.definition),
         "attempt_url": reverse("practice:sandbox_attempt", args=[sandbox.slug]),
         "level_label": _level_label(sandbox),
@@ -95,6 +96,16 @@ def play(request, slug):
         "breadcrumb_data": _list_crumb(sandbox.title),
     }
     return render(request, "practice/sandbox_play.html", context)
+
+
+def _help(user, sandbox, attempts):
+    """Entraide's tips and colleagues on the sandbox's tool, shown when the mission failed: at once when the last
+    attempt did, otherwise revealed by the page as soon as an attempt fails (peers/suggestions.js)."""
+    if sandbox.tool is None or not can(user, "peers.use"):
+        return None
+    from ere.peers import suggest
+
+    return {**suggest.suggestions(user, sandbox.tool), "shown": bool(attempts) and not attempts[0].succeeded}
 
 
 def _refused(message, status=400):

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from ere.org.access import managed_agencies, require
+from ere.org.access import can, managed_agencies, require
 from ere.skills import charts
 from ere.skills import items as item_kinds
 from ere.skills import path as skill_path
@@ -30,6 +30,7 @@ def profile(request):
     crcn = [s for s in statuses if s.area.kind == AreaKind.CRCN]
     evolution = [s for s in statuses if len(s.history) > 1]
     assessments = request.user.assessments.exclude(status=AssessmentStatus.ABANDONED)[:10]
+    gaps = skill_profile.gaps(request.user, with_usage=False)[:3]
     context = {
         "title": "Mes compétences",
         "role_profile": skill_profile.role_profile(request.user),
@@ -47,10 +48,21 @@ def profile(request):
             if (rows := [s for s in evolution if s.area.kind == kind])
         ],
         "assessments": assessments,
-        "gaps": skill_profile.gaps(request.user, with_usage=False)[:3],
+        "gaps": gaps,
+        "help": _help(request.user, gaps),
         "breadcrumb_data": {"current": "Mes compétences"},
     }
     return render(request, "skills/profile.html", context)
+
+
+def _help(user, gaps):
+    """Entraide's tips and colleagues on the tools where the user's diagnostic is below their role's target."""
+    if not can(user, "peers.use"):
+        return []
+    from ere.peers import suggest
+
+    low = [s.area.tool for s in gaps if s.area.tool_id and s.assessed and s.target and s.level < s.target]
+    return suggest.for_tools(user, low)
 
 
 @require("skills.assess")

@@ -29,7 +29,8 @@ class AgencyFactory(factory.django.DjangoModelFactory):
         model = Agency
 
     territory = factory.SubFactory(TerritoryFactory)
-    code = factory.Sequence(lambda n: f"{69000 + n}")
+    # Far from the fixed agencies of tests/conftest.py (69001, 38001) and of the demo.
+    code = factory.Sequence(lambda n: f"{10000 + n}")
     name = factory.Sequence(lambda n: f"Agence {n}")
     city = "Lyon"
 
