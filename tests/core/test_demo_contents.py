@@ -2,13 +2,10 @@
 
 import re
 from collections import Counter
-from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory, override_settings
 
@@ -17,39 +14,9 @@ from ere.catalog.models import Category, GlossaryTerm, Offer, Resource, Task, To
 from ere.core.demo import DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN
 from ere.org.enums import Role, Specialty
 from ere.org.models import Agency, Region, Territory, User
+from tests.core.demo_helpers import demo_accounts, load_demo
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo(**options):
-    out = StringIO()
-    call_command("load_demo", stdout=out, **options)
-    return out.getvalue()
-
-
-def demo_accounts():
-    out = StringIO()
-    call_command("demo_accounts", stdout=out)
-    return out.getvalue()
-
-
-def row_counts():
-    """Rows of every model, historical records included."""
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
-
-
-def snapshot():
-    """The demo described by natural keys only (no primary keys), to compare two loads."""
-    queries = {
-        "users": User.objects.values_list(
-            "email", "first_name", "last_name", "role", "specialty", "agency__code", "territory_scope__code"
-        ),
-        "champions": Tool.champions.through.objects.values_list("tool__slug", "user__email"),
-        "resources": Resource.objects.values_list("tool__slug", "offer__slug", "title", "kind", "url", "body"),
-        "tools": Tool.objects.values_list("slug", "status", "launched_on", "audience"),
-        "updates": ToolUpdate.objects.values_list("tool__slug", "title", "kind", "published_on"),
-    }
-    return {name: sorted(query, key=repr) for name, query in queries.items()}
 
 
 @pytest.fixture(scope="module")

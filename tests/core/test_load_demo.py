@@ -1,28 +1,14 @@
-from io import StringIO
-
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
 from django.db import transaction
 
 from ere.catalog.models import Resource, Tool, ToolUpdate
 from ere.core.demo import DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN
 from ere.org.models import User
+from tests.core.demo_helpers import demo_accounts, load_demo
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo(**options):
-    out = StringIO()
-    call_command("load_demo", stdout=out, **options)
-    return out.getvalue()
-
-
-def demo_accounts():
-    out = StringIO()
-    call_command("demo_accounts", stdout=out)
-    return out.getvalue()
 
 
 def row_counts():
